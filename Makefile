@@ -1,0 +1,80 @@
+# Two commands get you going on a fresh machine:
+#   make run    the site with demo content and the task worker on http://127.0.0.1:$(PORT)
+#   make test   the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+# A stamp file, so `make` reinstalls only when requirements.txt changes.
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run serve test test-fast lint format bench install migrate demo clean
+
+$(INSTALLED): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+var:
+	mkdir -p var
+
+migrate: $(INSTALLED) var
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo_content
+
+# Development server and the background task worker together; Ctrl-C stops both.
+run: demo
+	@echo ""
+	@echo "  Site:   http://127.0.0.1:$(PORT)/"
+	@echo "  Beheer: http://127.0.0.1:$(PORT)/admin/"
+	@cat var/demo-accounts.txt 2>/dev/null || true
+	@echo ""
+	@trap 'kill 0' INT TERM EXIT; \
+	$(MANAGE) db_worker --queue-name '*' & \
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Production-like: gunicorn, DEBUG off, WhiteNoise with hashed static files,
+# same demo database. Plain http, so HTTPS-only settings are switched off.
+SERVE_ENV := DJANGO_SETTINGS_MODULE=settings.production DJANGO_HTTPS=0 DJANGO_SERVE_MEDIA=1 \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/serve-secret-key)}" \
+	DJANGO_EMAIL_BACKEND="$${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend}"
+
+var/serve-secret-key: | var
+	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+serve: demo var/serve-secret-key
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(MANAGE) migrate --noinput --verbosity 0
+	@trap 'kill 0' INT TERM EXIT; \
+	$(SERVE_ENV) $(MANAGE) db_worker --queue-name '*' & \
+	$(SERVE_ENV) $(BIN)/gunicorn --pythonpath site wsgi --workers 2 --bind 127.0.0.1:$(PORT) \
+		--access-logfile - --log-level warning
+
+# The whole suite, browser tests included. Extra pytest arguments: make test ARGS="-k dossier"
+test: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(MANAGE) makemigrations --check --dry-run --settings=settings.test
+	$(BIN)/pytest $(ARGS)
+
+# Without the browser tests, for a quick round trip.
+test-fast: $(INSTALLED)
+	$(BIN)/pytest -m "not browser" $(ARGS)
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: demo var/serve-secret-key
+	$(BIN)/python bench/run.py --port $${BENCH_PORT:-8765}
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,126 @@
+from django.db import models
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, headings_with_anchors
+
+from .blocks import ChapterStreamBlock
+
+
+class Role(index.Indexed, models.Model):
+    """Who does what in buurtpreventie: a resident, a coordinator, the police..."""
+
+    name = models.CharField("Naam", max_length=80, unique=True)
+    slug = models.SlugField("Korte naam in links", max_length=80, unique=True, blank=True)
+    organisation = models.CharField("Organisatie", max_length=120, help_text="Bijvoorbeeld 'Politie' of 'Bewoners'.")
+    summary = models.TextField("In één zin", max_length=300)
+    responsibilities = RichTextField("Taken en verantwoordelijkheden", features=RICH_TEXT_FEATURES)
+    what_you_can_expect = RichTextField("Wat je van hen mag verwachten", features=RICH_TEXT_FEATURES)
+    what_they_expect = RichTextField("Wat zij van jou verwachten", features=RICH_TEXT_FEATURES)
+    how_to_reach = RichTextField("Zo bereik je hen", features=RICH_TEXT_FEATURES, blank=True)
+    sort_order = models.PositiveSmallIntegerField("Volgorde", default=0)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("slug"), FieldPanel("organisation"), FieldPanel("sort_order")], heading="Rol"),
+        FieldPanel("summary"),
+        FieldPanel("responsibilities"),
+        FieldPanel("what_you_can_expect"),
+        FieldPanel("what_they_expect"),
+        FieldPanel("how_to_reach"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("organisation"),
+        index.SearchField("summary"),
+        index.SearchField("responsibilities"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "rol"
+        verbose_name_plural = "rollen"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def anchor(self):
+        return f"rol-{self.slug}"
+
+
+class DossierPage(Page):
+    """The landing page of the dossier: what it is in short, and its chapters."""
+
+    intro = models.TextField("Introductie")
+    summary = RichTextField(
+        "In het kort",
+        features=["bold", "ul", "link"],
+        blank=True,
+        help_text="De kern van het dossier in een paar punten.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("summary")]
+
+    subpage_types = ["dossier.DossierChapterPage"]
+
+    class Meta:
+        verbose_name = "dossier"
+        verbose_name_plural = "dossiers"
+
+    def chapters(self):
+        return DossierChapterPage.objects.child_of(self).live().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["chapters"] = self.chapters()
+        return context
+
+
+class DossierChapterPage(Page):
+    intro = models.TextField("Samenvatting", help_text="Twee of drie zinnen; ook te zien in de hoofdstukkenlijst.")
+    body = StreamField(ChapterStreamBlock(), verbose_name="Inhoud")
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["dossier.DossierPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "hoofdstuk"
+        verbose_name_plural = "hoofdstukken"
+
+    def body_with_anchors(self):
+        return list(headings_with_anchors(self.body))
+
+    def table_of_contents(self, blocks_with_anchors):
+        return [(anchor, block.value["text"]) for block, anchor in blocks_with_anchors if anchor and block.value["level"] == "h2"]
+
+    def siblings_around(self):
+        """The previous and next live chapter, found with one query."""
+        siblings = list(self.get_siblings(inclusive=True).live().order_by("path"))
+        ids = [page.pk for page in siblings]
+        if self.pk not in ids:  # a draft being previewed
+            return None, None
+        position = ids.index(self.pk)
+        previous_page = siblings[position - 1] if position > 0 else None
+        next_page = siblings[position + 1] if position + 1 < len(siblings) else None
+        return previous_page, next_page
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        blocks_with_anchors = self.body_with_anchors()
+        context["blocks_with_anchors"] = blocks_with_anchors
+        context["table_of_contents"] = self.table_of_contents(blocks_with_anchors)
+        context["previous_chapter"], context["next_chapter"] = self.siblings_around()
+        return context

@@ -1,0 +1,123 @@
+from django.core.validators import MinValueValidator
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock, headings_with_anchors
+
+
+class LinkCardBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label="Pagina")
+    title = blocks.CharBlock(label="Titel", required=False, help_text="Laat leeg voor de paginatitel.")
+    text = blocks.TextBlock(label="Korte uitleg", required=False)
+
+    class Meta:
+        icon = "link"
+        label = "Verwijzing"
+        template = "blocks/link_card_block.html"
+
+
+class HomePage(Page):
+    intro = models.TextField("Introductie", blank=True)
+    highlights = StreamField(
+        [("link", LinkCardBlock())],
+        verbose_name="Snel naar",
+        blank=True,
+        help_text="De belangrijkste pagina's, als blokken bovenaan de startpagina.",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("highlights"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "startpagina"
+        verbose_name_plural = "startpagina's"
+
+
+class StandardPage(Page):
+    """A plain page: privacy statement, accessibility statement, contact, colofon."""
+
+    intro = models.TextField("Introductie", blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "standaardpagina"
+        verbose_name_plural = "standaardpagina's"
+
+    def body_with_anchors(self):
+        return headings_with_anchors(self.body)
+
+
+@register_setting(icon="site")
+class MunicipalitySettings(BaseSiteSetting):
+    """Who runs this site and how long personal data is kept."""
+
+    municipality_name = models.CharField("Naam gemeente", max_length=100, default="Gemeente Voorbeeld")
+    contact_email = models.EmailField("E-mailadres voor vragen", default="buurtpreventie@gemeente.example")
+    phone = models.CharField("Telefoonnummer", max_length=30, default="14 0000")
+    visiting_address = models.TextField("Bezoekadres", blank=True, default="Stadhuisplein 1\n1234 AB Voorbeeld")
+    notification_email = models.EmailField(
+        "Adres voor meldingen van nieuwe aanmeldingen",
+        default="buurtpreventie@gemeente.example",
+        help_text="Hier komen de meldingen van nieuwe aanmeldingen binnen.",
+    )
+    retention_days = models.PositiveIntegerField(
+        "Bewaartermijn persoonsgegevens (dagen)",
+        default=365,
+        validators=[MinValueValidator(30)],
+        help_text="Na deze termijn worden persoonsgegevens uit aanmeldingen en formulieren verwijderd.",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Privacyverklaring",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Toegankelijkheidsverklaring",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Contactpagina",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    # One query for the settings and the footer pages together.
+    select_related = ["privacy_page", "accessibility_page", "contact_page"]
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("municipality_name"), FieldPanel("contact_email"), FieldPanel("phone"), FieldPanel("visiting_address")],
+            heading="Gemeente",
+        ),
+        MultiFieldPanel([FieldPanel("privacy_page"), FieldPanel("accessibility_page"), FieldPanel("contact_page")], heading="Vaste pagina's"),
+        MultiFieldPanel([FieldPanel("notification_email"), FieldPanel("retention_days")], heading="Aanmeldingen en privacy"),
+    ]
+
+    class Meta:
+        verbose_name = "instellingen gemeente"

@@ -1,0 +1,13 @@
+"""Local development: debug on, mail printed to the console."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DJANGO_DEBUG", True)
+# A fixed key is fine here: dev settings never serve real users.
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "dev-only-not-secret-buurtpreventie"
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+SERVE_MEDIA = True
+DEMO_ACCOUNTS_ALLOWED = True

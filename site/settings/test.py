@@ -1,0 +1,12 @@
+"""Settings for the test suite: fast hashing, mail in memory, tasks run at once."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+DEMO_ACCOUNTS_ALLOWED = True
+SERVE_MEDIA = True
+ALLOWED_HOSTS = ["*"]
