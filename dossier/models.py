@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -24,7 +25,10 @@ class Role(index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField("Volgorde", default=0)
 
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("slug"), FieldPanel("organisation"), FieldPanel("sort_order")], heading="Rol"),
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("organisation"), FieldPanel("sort_order")],
+            heading="Rol",
+        ),
         FieldPanel("summary"),
         FieldPanel("responsibilities"),
         FieldPanel("what_you_can_expect"),
@@ -77,6 +81,18 @@ class DossierPage(Page):
         verbose_name = "dossier"
         verbose_name_plural = "dossiers"
 
+    def route(self, request, path_components):
+        # A dossier only holds chapters, so look the chapter up in its own
+        # table: one query instead of Wagtail's generic two.
+        if path_components:
+            try:
+                chapter = DossierChapterPage.objects.child_of(self).get(slug=path_components[0])
+            except DossierChapterPage.DoesNotExist:
+                raise Http404 from None
+            chapter._cached_parent_obj = self
+            return chapter.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def chapters(self):
         return DossierChapterPage.objects.child_of(self).live().order_by("path")
 
@@ -104,7 +120,11 @@ class DossierChapterPage(Page):
         return list(headings_with_anchors(self.body))
 
     def table_of_contents(self, blocks_with_anchors):
-        return [(anchor, block.value["text"]) for block, anchor in blocks_with_anchors if anchor and block.value["level"] == "h2"]
+        return [
+            (anchor, block.value["text"])
+            for block, anchor in blocks_with_anchors
+            if anchor and block.value["level"] == "h2"
+        ]
 
     def siblings_around(self):
         """The previous and next live chapter, found with one query."""

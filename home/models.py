@@ -112,11 +112,21 @@ class MunicipalitySettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("municipality_name"), FieldPanel("contact_email"), FieldPanel("phone"), FieldPanel("visiting_address")],
+            [
+                FieldPanel("municipality_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("phone"),
+                FieldPanel("visiting_address"),
+            ],
             heading="Gemeente",
         ),
-        MultiFieldPanel([FieldPanel("privacy_page"), FieldPanel("accessibility_page"), FieldPanel("contact_page")], heading="Vaste pagina's"),
-        MultiFieldPanel([FieldPanel("notification_email"), FieldPanel("retention_days")], heading="Aanmeldingen en privacy"),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("accessibility_page"), FieldPanel("contact_page")],
+            heading="Vaste pagina's",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("notification_email"), FieldPanel("retention_days")], heading="Aanmeldingen en privacy"
+        ),
     ]
 
     class Meta:

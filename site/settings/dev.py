@@ -11,3 +11,7 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "dev-only-not-secret-buurtpr
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 SERVE_MEDIA = True
 DEMO_ACCOUNTS_ALLOWED = True
+# No collectstatic here: WhiteNoise serves straight from the app and static folders.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -10,3 +10,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 DEMO_ACCOUNTS_ALLOWED = True
 SERVE_MEDIA = True
 ALLOWED_HOSTS = ["*"]
+# No collectstatic here: WhiteNoise serves straight from the app and static folders.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

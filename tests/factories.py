@@ -1,0 +1,99 @@
+"""Factories for test data: small, explicit, one per model."""
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+from wagtail.models import Page, Site
+
+from dossier.models import DossierChapterPage, DossierPage, Role
+from home.models import HomePage, StandardPage
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Buurtpreventie"
+    slug = "start"
+    intro = "Samen zorgen we voor een veilige en prettige buurt."
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Pagina {n}")
+    intro = "Een gewone pagina."
+    body = factory.LazyFunction(lambda: [heading("Eerste kop"), paragraph("<p>Tekst.</p>")])
+
+    class Meta:
+        model = StandardPage
+
+
+class DossierPageFactory(wagtail_factories.PageFactory):
+    title = "Dossier buurtpreventie"
+    slug = "dossier"
+    intro = "Alles over buurtpreventie."
+    summary = "<ul><li>Samen met gemeente en politie.</li></ul>"
+
+    class Meta:
+        model = DossierPage
+
+
+class DossierChapterPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Hoofdstuk {n}")
+    intro = "Waar dit hoofdstuk over gaat."
+    body = factory.LazyFunction(
+        lambda: [
+            heading("Waarom"),
+            paragraph("<p>Uitleg.</p>"),
+            heading("Hoe"),
+            paragraph("<p>Meer uitleg.</p>"),
+        ]
+    )
+
+    class Meta:
+        model = DossierChapterPage
+
+
+class RoleFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Rol {n}")
+    organisation = "Gemeente"
+    summary = "Wat deze rol doet."
+    responsibilities = "<ul><li>Een taak.</li></ul>"
+    what_you_can_expect = "<p>Hulp.</p>"
+    what_they_expect = "<p>Inzet.</p>"
+    how_to_reach = "<p>Via de gemeente.</p>"
+
+    class Meta:
+        model = Role
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "geheim-wachtwoord-123")
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+def make_site_with_home():
+    """A HomePage as the root of the default Site, like the real site."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home

@@ -1,0 +1,116 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from home.models import MunicipalitySettings
+from tests.factories import StandardPageFactory, heading, paragraph
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def test_home_page_renders_with_site_chrome(client, home_page):
+    response = client.get("/")
+    page = soup(response)
+
+    assert response.status_code == 200
+    assert page.html["lang"] == "nl"
+    assert len(page.find_all("h1")) == 1
+    assert page.find("main", id="inhoud")
+    assert page.select_one("a.skip-link")["href"] == "#inhoud"
+    assert page.find("nav", attrs={"aria-label": "Hoofdmenu"})
+    assert "Gemeente Voorbeeld" in page.title.get_text()
+
+
+def test_menu_shows_pages_marked_for_menus_and_marks_the_current_one(client, home_page):
+    contact = StandardPageFactory(parent=home_page, title="Contact", show_in_menus=True)
+    StandardPageFactory(parent=home_page, title="Colofon", show_in_menus=False)
+
+    page = soup(client.get(contact.url))
+
+    menu = page.find("nav", attrs={"aria-label": "Hoofdmenu"})
+    assert [a.get_text() for a in menu.find_all("a")] == ["Home", "Contact"]
+    assert menu.find("a", string="Contact")["aria-current"] == "page"
+
+
+def test_standard_page_has_breadcrumbs_and_heading_anchors(client, home_page):
+    page_obj = StandardPageFactory(
+        parent=home_page, title="Privacyverklaring", body=[heading("Welke gegevens"), paragraph("<p>x</p>")]
+    )
+
+    page = soup(client.get(page_obj.url))
+
+    crumbs = page.find("nav", attrs={"aria-label": "Kruimelpad"})
+    assert [a.get_text() for a in crumbs.find_all("a")] == ["Home"]
+    assert crumbs.find(attrs={"aria-current": "page"}).get_text() == "Privacyverklaring"
+    assert page.select_one("h2#welke-gegevens")
+
+
+def test_footer_links_the_pages_chosen_in_settings(client, home_page):
+    privacy = StandardPageFactory(parent=home_page, title="Privacyverklaring")
+    settings = MunicipalitySettings.for_site(home_page.get_site())
+    settings.privacy_page = privacy
+    settings.municipality_name = "Gemeente Oostwold"
+    settings.save()
+
+    page = soup(client.get("/"))
+
+    footer = page.find("footer")
+    assert footer.find("a", string="Privacyverklaring")["href"] == privacy.url
+    assert "Gemeente Oostwold" in footer.get_text()
+
+
+def test_search_finds_published_pages_only(client, home_page):
+    StandardPageFactory(parent=home_page, title="Hesjes en zaklampen", intro="Wat je krijgt van de gemeente.")
+    StandardPageFactory(parent=home_page, title="Hesjes concept", live=False)
+
+    page = soup(client.get("/zoeken/", {"q": "hesjes"}))
+
+    assert [a.get_text() for a in page.select(".search-results a")] == ["Hesjes en zaklampen"]
+    assert "1 resultaat" in page.select_one(".search-summary").get_text()
+
+
+def test_search_without_results_helps_the_user(client, home_page):
+    page = soup(client.get("/zoeken/", {"q": "olifant"}))
+    assert "Geen resultaten" in page.get_text()
+    assert page.find("input", attrs={"name": "q"})["value"] == "olifant"
+
+
+def test_search_with_a_bad_page_number_shows_results(client, home_page):
+    assert client.get("/zoeken/", {"q": "x", "pagina": "abc"}).status_code == 200
+    assert client.get("/zoeken/", {"q": "x", "pagina": "999"}).status_code == 200
+
+
+def test_unknown_page_gets_a_dutch_404_in_the_site_layout(client, home_page):
+    response = client.get("/bestaat-niet/")
+    page = soup(response)
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet" in page.h1.get_text()
+    assert page.find("nav", attrs={"aria-label": "Hoofdmenu"})
+
+
+def test_server_error_page_is_dutch_and_needs_no_database(rf):
+    from home.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Er ging iets mis" in response.content.decode()
+
+
+def test_robots_txt_points_to_the_sitemap(client, home_page):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_sitemap_lists_live_pages(client, home_page):
+    live = StandardPageFactory(parent=home_page, slug="contact")
+    StandardPageFactory(parent=home_page, slug="concept", live=False)
+
+    body = client.get("/sitemap.xml").content.decode()
+
+    assert live.full_url in body
+    assert "/concept/" not in body
