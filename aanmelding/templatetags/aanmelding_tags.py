@@ -1,0 +1,17 @@
+from django import template
+from django.utils import timezone
+
+from aanmelding.models import RegistrationRound
+
+register = template.Library()
+
+
+@register.inclusion_tag("aanmelding/components/round_status.html")
+def round_status():
+    """The home page's line on registering: open now, opening later, or none planned."""
+    now = timezone.now()
+    current = RegistrationRound.current(now)
+    return {
+        "current_round": current,
+        "next_round": None if current else RegistrationRound.next_upcoming(now),
+    }

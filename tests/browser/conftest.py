@@ -1,0 +1,94 @@
+"""Browser tests: Debian's Chromium driven by Playwright, against a live server.
+
+A missing browser skips these tests on a developer's machine, but fails them
+when BROWSER_TESTS_REQUIRED or CI is set: CI must never pass without them.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls in
+# the tests themselves are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def browser_required():
+    return bool(os.environ.get("BROWSER_TESTS_REQUIRED") or os.environ.get("CI"))
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if browser_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_site(transactional_db, settings, tmp_path):
+    settings.DEMO_ACCOUNTS_FILE = tmp_path / "demo-accounts.txt"
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """Open a path at a given viewport width; closes every context afterwards."""
+    contexts = []
+
+    def _open(path, viewport=DESKTOP):
+        context = browser.new_context(viewport=viewport, locale="nl-NL")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        response = page.goto(live_server.url + path)
+        return page, response
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    def _check(page):
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        assert results.violations_count == 0, results.generate_report()
+
+    return _check
