@@ -1,0 +1,56 @@
+"""``python manage.py load_demo_content``: build the demo site.
+
+Every installed app may own its demo content in a module ``<app>/demo.py``
+with one function::
+
+    def load(stdout):
+        ...
+
+``stdout`` is the command's output stream (Django's ``OutputWrapper``);
+``load`` writes a short Dutch report of what it created and what was already
+there, each line ending in a newline. The command calls these functions in
+``INSTALLED_APPS`` order, found through the app registry, so ``home`` needs
+no import of the apps that build on it (``home`` first, then ``dossier``,
+``forms``, ``aanmelding``: each app's loader may rely on what the apps before
+it made).
+
+The whole load runs in one transaction: it succeeds completely or leaves
+nothing behind. Each loader must be idempotent: it finds what exists (by slug
+or name) and creates only what is missing, and it never overwrites what an
+editor may have changed. A second run therefore changes nothing.
+"""
+
+import importlib
+import importlib.util
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+
+def demo_loaders():
+    """``(app_label, load)`` for each installed app that has a ``demo`` module with a ``load`` function."""
+    loaders = []
+    for app_config in apps.get_app_configs():
+        module_name = f"{app_config.name}.demo"
+        try:
+            spec = importlib.util.find_spec(module_name)
+        except ModuleNotFoundError:
+            spec = None
+        if spec is None:
+            continue
+        load = getattr(importlib.import_module(module_name), "load", None)
+        if callable(load):
+            loaders.append((app_config.label, load))
+    return loaders
+
+
+class Command(BaseCommand):
+    help = "Vult de site met demo-inhoud (veilig om vaker te draaien: bestaande inhoud blijft staan)."
+
+    def handle(self, *args, **options):
+        loaders = demo_loaders()
+        with transaction.atomic():
+            for _label, load in loaders:
+                load(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo-inhoud is klaar."))
