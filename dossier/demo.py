@@ -19,6 +19,7 @@ from home.demo import (
     faq,
     get_default_site,
     get_home_page,
+    grant_model_permissions,
     heading,
     html_list,
     html_paragraphs,
@@ -54,6 +55,7 @@ def load(stdout):
     }
 
     roles = ensure_roles(summary)
+    grant_model_permissions(["Editors", "Moderators"], Role, ["add", "change", "delete", "view"])
     dossier = ensure_dossier(home, summary)
     if dossier is not None:
         ensure_chapters(dossier, roles, context, summary)

@@ -384,9 +384,30 @@ def ensure_demo_editor(home, summary):
         summary.note(f"Nieuw wachtwoord voor '{DEMO_EDITOR_USERNAME}': het stond niet in {demo_accounts_file()}.")
     else:
         summary.add(f"demo-redacteur '{DEMO_EDITOR_USERNAME}'", False)
+    # Editors at the municipality also keep its contact details up to date.
+    grant_model_permissions(["Moderators"], MunicipalitySettings, ["change"])
     if _grant_editor_rights(home, groups):
         summary.note("De groepen Editors en Moderators mogen nu pagina's onder de startpagina bewerken en publiceren.")
     summary.note(f"Inloggegevens van demo-accounts staan in {demo_accounts_file()}.")
+
+
+def grant_model_permissions(group_names, model, actions):
+    """Let Wagtail's editor groups manage a non-page model (snippets, settings).
+
+    Demo only: a real municipality decides its own group rights. Adding a
+    permission a group already has changes nothing, so this is idempotent.
+    """
+    content_type = ContentType.objects.get_for_model(model)
+    model_name = model._meta.model_name
+    permissions = list(
+        Permission.objects.filter(
+            content_type=content_type, codename__in=[f"{action}_{model_name}" for action in actions]
+        )
+    )
+    for name in group_names:
+        group = Group.objects.filter(name=name).first()
+        if group is not None:
+            group.permissions.add(*permissions)
 
 
 def _wagtail_group(name):

@@ -55,7 +55,7 @@ def browser():
 
 
 @pytest.fixture
-def demo_site(transactional_db, settings, tmp_path):
+def demo_site(live_server, settings, tmp_path):
     settings.DEMO_ACCOUNTS_FILE = tmp_path / "demo-accounts.txt"
     call_command("load_demo_content", stdout=open(os.devnull, "w"))
 

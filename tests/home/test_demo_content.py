@@ -278,3 +278,14 @@ def test_home_demo_code_imports_none_of_the_other_apps():
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 imported.add(node.module.split(".")[0])
         assert not imported & {"dossier", "forms", "aanmelding"}, path
+
+
+def test_demo_editor_groups_may_edit_roles_and_settings(db, settings, tmp_path):
+
+    settings.DEMO_ACCOUNTS_FILE = tmp_path / "demo-accounts.txt"
+    call_command("load_demo_content", stdout=StringIO())
+    editors = Group.objects.get(name="Editors")
+    moderators = Group.objects.get(name="Moderators")
+    assert editors.permissions.filter(codename="change_role").exists()
+    assert moderators.permissions.filter(codename="change_municipalitysettings").exists()
+    assert not editors.permissions.filter(codename="change_municipalitysettings").exists()
