@@ -23,6 +23,10 @@ def search(request):
         page_of_results = paginator.page(1)
     except EmptyPage:
         page_of_results = paginator.page(paginator.num_pages)
+    # The specific pages of this one results page, for their introductions:
+    # one query per page type, however many pages the site has.
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=[r.pk for r in page_of_results]).specific()}
+    page_of_results.object_list = [specific.get(result.pk, result) for result in page_of_results]
     return TemplateResponse(
         request,
         "home/search.html",

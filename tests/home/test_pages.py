@@ -64,12 +64,26 @@ def test_footer_links_the_pages_chosen_in_settings(client, home_page):
 
 def test_search_finds_published_pages_only(client, home_page):
     StandardPageFactory(parent=home_page, title="Hesjes en zaklampen", intro="Wat je krijgt van de gemeente.")
+    StandardPageFactory(parent=home_page, title="Iets anders", intro="Over hesjes gesproken.")
     StandardPageFactory(parent=home_page, title="Hesjes concept", live=False)
 
     page = soup(client.get("/zoeken/", {"q": "hesjes"}))
 
-    assert [a.get_text() for a in page.select(".search-results a")] == ["Hesjes en zaklampen"]
-    assert "1 resultaat" in page.select_one(".search-summary").get_text()
+    titles = [a.get_text() for a in page.select(".search-results a")]
+    assert sorted(titles) == ["Hesjes en zaklampen", "Iets anders"]
+    assert "2 resultaten" in page.select_one(".search-summary").get_text()
+    assert "Wat je krijgt van de gemeente." in page.select_one(".search-results").get_text()
+
+
+def test_search_pages_through_results(client, home_page):
+    for n in range(12):
+        StandardPageFactory(parent=home_page, title=f"Zaklamp {n}")
+    first = soup(client.get("/zoeken/", {"q": "zaklamp"}))
+    assert len(first.select(".search-results li")) == 10
+    next_link = first.select_one(".pagination a[rel=next]")["href"]
+    assert "q=zaklamp" in next_link and "pagina=2" in next_link
+    second = soup(client.get("/zoeken/" + next_link))
+    assert len(second.select(".search-results li")) == 2
 
 
 def test_search_without_results_helps_the_user(client, home_page):
