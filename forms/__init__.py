@@ -1,0 +1,23 @@
+"""Shared machinery for every public form of the site.
+
+One small library, one module per concern:
+
+- ``forms.base``       ``PublicForm`` / ``PublicModelForm``: spam protection,
+                       accessible rendering and (optional) consent in one base;
+                       ``process_public_form`` and ``PublicFormView`` for views.
+- ``forms.spam``       honeypot and signed render timestamp (``is_spam()``).
+- ``forms.ratelimit``  per-address limit on POSTs (HTTP 429).
+- ``forms.consent``    consent checkbox linking the privacy statement.
+- ``forms.fields``     Dutch postcode, phone, name and e-mail fields.
+- ``forms.rendering``  form renderer and templates in ``templates/forms/``.
+- ``forms.tokens``     signed, expiring tokens for links in mails.
+- ``forms.views``      ``ConfirmActionView``: a mail link shows a button, acts on POST.
+- ``forms.mail``       transactional outbox: ``queue_mail`` and delivery.
+- ``forms.tasks``      background tasks that send the outbox.
+- ``forms.export``     CSV and XLSX downloads that neutralise formulas.
+- ``forms.retention``  ``retention_cutoff()`` for purges.
+- ``forms.testing``    helpers for other apps' tests.
+
+Dependencies: ``forms`` may import ``home``; it never imports ``aanmelding``
+or ``dossier``.
+"""

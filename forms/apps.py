@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class FormsConfig(AppConfig):
-    # Shared form machinery for every public form (spam protection, consent,
-    # signed links, mail outbox, CSV export). Filled in with the forms issue.
+    # Shared form machinery for every public form (spam protection, rate
+    # limit, consent, signed links, mail outbox, CSV export); see __init__.py.
     name = "forms"
     verbose_name = "Formulieren"

@@ -173,3 +173,25 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# --- forms: shared form machinery (see forms/conf.py for every setting) -------
+# Spam protection: a form sent back within this many seconds of being rendered
+# is a bot's; one older than a day asks to be sent again.
+FORMS_MIN_SUBMIT_SECONDS = 3
+FORMS_MAX_FORM_AGE_SECONDS = 24 * 60 * 60
+# Number of reverse proxies in front of the site that append to
+# X-Forwarded-For; 0 (no proxy) means the rate limit uses REMOTE_ADDR only.
+FORMS_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+# The version of the privacy statement people consent to; stored with each consent.
+CONSENT_VERSION = "2026-11"
+# The rate limit counts in a database cache, shared by every server process;
+# forms' migration 0002 creates its table. forms.cache.DatabaseCache is
+# Django's DatabaseCache with an atomic incr().
+CACHES = globals().get("CACHES") or {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES["ratelimit"] = {
+    "BACKEND": "forms.cache.DatabaseCache",
+    "LOCATION": "ratelimit_cache",
+    "OPTIONS": {"MAX_ENTRIES": 20000},
+}
+FORMS_RATELIMIT_CACHE = "ratelimit"
+# --- end forms ------------------------------------------------------------------

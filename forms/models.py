@@ -1,0 +1,92 @@
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from . import conf
+
+
+class ConsentRecord(models.Model):
+    """Abstract: when someone consented, and to which version of the privacy statement.
+
+    A model whose rows come from a public form with a consent checkbox
+    inherits this. ``forms.consent.ConsentMixin`` calls ``record_consent()``
+    on a model form's instance when the box is ticked, so ``form.save()``
+    stores both fields; other code calls it itself.
+    """
+
+    consent_given_at = models.DateTimeField("toestemming gegeven op", null=True, blank=True, editable=False)
+    consent_version = models.CharField("versie privacyverklaring", max_length=20, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def record_consent(self, moment=None):
+        self.consent_given_at = moment or timezone.now()
+        self.consent_version = conf.get("CONSENT_VERSION")
+
+
+class OutgoingMailQuerySet(models.QuerySet):
+    def unsent(self):
+        return self.filter(status__in=[OutgoingMail.Status.PENDING, OutgoingMail.Status.SENDING], sent_at__isnull=True)
+
+    def claimable(self, moment):
+        """Rows a worker may take now: unsent, and nobody holds a live lease."""
+        return self.unsent().filter(Q(lease_until__isnull=True) | Q(lease_until__lt=moment))
+
+
+class OutgoingMail(models.Model):
+    """One mail in the transactional outbox (see ``forms.mail``).
+
+    Written in the same transaction as the data it is about; rendered at that
+    moment, so the row holds exactly what will be sent.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "wacht op verzending"
+        SENDING = "sending", "wordt verzonden"
+        SENT = "sent", "verzonden"
+        FAILED = "failed", "mislukt"
+
+    to = models.TextField("aan", help_text="Eén adres per regel.")
+    from_email = models.CharField("van", max_length=254)
+    reply_to = models.TextField("antwoord naar", blank=True)
+    subject = models.CharField("onderwerp", max_length=255)
+    body_text = models.TextField("tekst")
+    body_html = models.TextField("HTML", blank=True)
+    attachments = models.JSONField(
+        "bijlagen", default=list, blank=True, help_text="Lijst van {filename, content (base64), mimetype}."
+    )
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField("pogingen", default=0)
+    lease_until = models.DateTimeField(
+        "bezet tot",
+        null=True,
+        blank=True,
+        help_text="Een verzender houdt de mail vast tot dit moment; daarna mag een ander het opnieuw proberen.",
+    )
+    sent_at = models.DateTimeField("verzonden op", null=True, blank=True)
+    last_error = models.TextField("laatste fout", blank=True)
+    created_at = models.DateTimeField("aangemaakt op", default=timezone.now, db_index=True)
+
+    objects = OutgoingMailQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "uitgaande mail"
+        verbose_name_plural = "uitgaande mails"
+        indexes = [models.Index(fields=["status", "lease_until"], name="forms_mail_due_idx")]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"
+
+    @staticmethod
+    def split_addresses(value):
+        return [address.strip() for address in value.splitlines() if address.strip()]
+
+    @property
+    def recipients(self):
+        return self.split_addresses(self.to)
+
+    @property
+    def reply_to_addresses(self):
+        return self.split_addresses(self.reply_to)

@@ -1,0 +1,22 @@
+"""Retention: how far back personal data may be kept (set by editors per site)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from home.models import MunicipalitySettings
+
+from .consent import municipality_settings
+
+DEFAULT_RETENTION_DAYS = MunicipalitySettings._meta.get_field("retention_days").default
+
+
+def retention_cutoff(site=None, moment=None):
+    """``moment`` (default now) minus ``MunicipalitySettings.retention_days`` of ``site``.
+
+    Without ``site`` the default site's settings count. Anything with personal
+    data created before the cutoff is to be purged.
+    """
+    settings = municipality_settings(site=site)
+    days = settings.retention_days if settings else DEFAULT_RETENTION_DAYS
+    return (moment or timezone.now()) - timedelta(days=days)

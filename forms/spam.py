@@ -1,0 +1,173 @@
+"""Spam protection for public forms: a honeypot and a signed render timestamp.
+
+No captcha and no third-party requests. Every ``PublicForm`` (see
+``forms.base``) gets two extra fields from ``SpamProtectionMixin``:
+
+``website`` (the honeypot)
+    A text field that people never see: its wrapper is ``aria-hidden="true"``
+    and moved off-screen by CSS, the input has ``tabindex="-1"`` and
+    ``autocomplete="off"``. It is *not* ``type="hidden"``: simple bots skip
+    those but fill in every visible-looking text field. Filled in: spam.
+
+``form_ts`` (the signed timestamp)
+    A hidden field holding the moment the form was rendered, signed with
+    ``django.core.signing`` (salt ``TIMESTAMP_SALT``), so it cannot be forged.
+    On submit the timestamp is checked:
+
+    - missing, forged or tampered, or in the future: spam;
+    - younger than ``FORMS_MIN_SUBMIT_SECONDS`` (default 3): spam, no person
+      fills in a form that fast;
+    - older than ``FORMS_MAX_FORM_AGE_SECONDS`` (default 24 hours): *not* spam
+      but a normal form error asking to send the form again. Everything typed
+      is kept and a fresh timestamp is rendered, so sending again works.
+
+The view contract
+-----------------
+A submission caught as spam
+
+- stores nothing and sends nothing, and
+- gets exactly the same answer as a successful one (the same redirect to the
+  same thank-you page), so a bot learns nothing from the response.
+
+``forms.base.process_public_form()`` implements this contract; views use it
+instead of calling ``is_valid()`` themselves. ``form.is_spam()`` tells whether a
+bound form is spam; ``form.spam_reasons()`` says why (for logging, never shown).
+"""
+
+import enum
+import logging
+import time
+
+from django import forms as django_forms
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+
+from . import conf
+
+logger = logging.getLogger(__name__)
+
+TIMESTAMP_SALT = "forms.spam.rendered-at"
+HONEYPOT_TEMPLATE = "forms/fields/honeypot.html"
+EXPIRED_MESSAGE = "Dit formulier stond te lang open. Controleer je gegevens en verstuur het formulier opnieuw."
+
+
+class TimestampStatus(enum.Enum):
+    OK = "ok"
+    MISSING = "missing"
+    FORGED = "forged"
+    FUTURE = "future"
+    TOO_FAST = "too-fast"
+    EXPIRED = "expired"
+
+    @property
+    def is_spam(self):
+        return self not in {TimestampStatus.OK, TimestampStatus.EXPIRED}
+
+
+def sign_timestamp(moment=None):
+    """A signed render timestamp: ``moment`` (seconds since the epoch) or now."""
+    moment = time.time() if moment is None else moment
+    return signing.Signer(salt=TIMESTAMP_SALT).sign(str(int(moment)))
+
+
+def check_timestamp(value, now=None):
+    """Check a submitted render timestamp; returns a ``TimestampStatus``."""
+    if not value:
+        return TimestampStatus.MISSING
+    try:
+        rendered_at = int(signing.Signer(salt=TIMESTAMP_SALT).unsign(str(value)))
+    except (signing.BadSignature, ValueError):
+        return TimestampStatus.FORGED
+    elapsed = (time.time() if now is None else now) - rendered_at
+    if elapsed < 0:
+        return TimestampStatus.FUTURE
+    if elapsed < conf.get("FORMS_MIN_SUBMIT_SECONDS"):
+        return TimestampStatus.TOO_FAST
+    if elapsed > conf.get("FORMS_MAX_FORM_AGE_SECONDS"):
+        return TimestampStatus.EXPIRED
+    return TimestampStatus.OK
+
+
+class HoneypotField(django_forms.CharField):
+    """A text field for bots only; rendered by ``forms/fields/honeypot.html``."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", "Laat dit veld leeg")
+        kwargs.setdefault("template_name", HONEYPOT_TEMPLATE)
+        kwargs.setdefault("widget", django_forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+        super().__init__(**kwargs)
+
+
+class TimestampField(django_forms.CharField):
+    """A hidden field with the signed moment the form was rendered."""
+
+    widget = django_forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        # A callable initial is evaluated when the form is rendered.
+        kwargs.setdefault("initial", sign_timestamp)
+        super().__init__(**kwargs)
+
+
+class SpamProtectionMixin:
+    """Adds the honeypot and the signed timestamp to a Django form.
+
+    Put it before ``forms.Form`` / ``forms.ModelForm`` in the bases (or use
+    ``forms.base.PublicForm``). The two fields never appear in
+    ``cleaned_data``.
+    """
+
+    honeypot_field_name = "website"
+    timestamp_field_name = "form_ts"
+    expired_message = EXPIRED_MESSAGE
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.honeypot_field_name] = HoneypotField()
+        self.fields[self.timestamp_field_name] = TimestampField()
+
+    def _submitted(self, field_name):
+        return self.data.get(self.add_prefix(field_name)) if self.is_bound else None
+
+    @cached_property
+    def timestamp_status(self):
+        """The ``TimestampStatus`` of the submitted timestamp (checked once per form)."""
+        return check_timestamp(self._submitted(self.timestamp_field_name))
+
+    def honeypot_filled(self):
+        return bool(str(self._submitted(self.honeypot_field_name) or "").strip())
+
+    def spam_reasons(self):
+        """Why this bound form is spam, as short codes; empty if it is not."""
+        if not self.is_bound:
+            return []
+        reasons = []
+        if self.honeypot_filled():
+            reasons.append("honeypot")
+        if self.timestamp_status.is_spam:
+            reasons.append(f"timestamp-{self.timestamp_status.value}")
+        return reasons
+
+    def is_spam(self):
+        """True for a bound form that a bot sent; see the module docstring."""
+        return bool(self.spam_reasons())
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound:
+            return
+        for name in (self.honeypot_field_name, self.timestamp_field_name):
+            self.cleaned_data.pop(name, None)
+        if self.timestamp_status is TimestampStatus.EXPIRED:
+            self.add_error(None, ValidationError(self.expired_message, code="form_expired"))
+            # Render a fresh timestamp, so that sending the form again works.
+            self.data = self.data.copy()
+            self.data[self.add_prefix(self.timestamp_field_name)] = sign_timestamp()
+
+
+def log_spam(form):
+    """Log a caught submission: the form's class and the reasons, no personal data."""
+    logger.info("Spam submission caught on %s: %s", type(form).__name__, ", ".join(form.spam_reasons()))

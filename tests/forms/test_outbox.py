@@ -1,0 +1,261 @@
+"""The transactional mail outbox: queued with the data, sent once, retried, never lost."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from forms import mail as outbox
+from forms.models import OutgoingMail
+from forms.tasks import send_outgoing_mail, send_pending_mail
+
+pytestmark = pytest.mark.django_db
+
+NOTICE = "forms/mail/notice"
+
+
+class BrokenBackend(BaseEmailBackend):
+    """A mail server that is down."""
+
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("SMTP-server onbereikbaar")
+
+
+BROKEN_BACKEND = f"{__name__}.BrokenBackend"
+
+
+def queue(to="piet@example.org", **context):
+    return outbox.queue_mail(
+        to,
+        "Je aanmelding is ontvangen",
+        NOTICE,
+        {"greeting": "Beste Piet,", "paragraphs": ["We hebben je aanmelding ontvangen."], **context},
+    )
+
+
+def queue_and_commit(capture, **kwargs):
+    with capture(execute=True):
+        with transaction.atomic():
+            row = queue(**kwargs)
+    row.refresh_from_db()
+    return row
+
+
+def make_row(**fields):
+    row = outbox.OutgoingMail.objects.create(
+        to="piet@example.org",
+        from_email="buurtpreventie@gemeente.example",
+        subject="Herinnering",
+        body_text="Tekst",
+        body_html="<p>Tekst</p>",
+        **fields,
+    )
+    return row
+
+
+def test_a_rolled_back_transaction_leaves_no_row_and_no_mail(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RuntimeError):
+            with transaction.atomic():
+                queue()
+                raise RuntimeError("the registration could not be saved")
+
+    assert OutgoingMail.objects.count() == 0
+    assert callbacks == []
+    assert mail.outbox == []
+
+
+def test_nothing_is_sent_before_the_transaction_commits(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        with transaction.atomic():
+            row = queue()
+        assert OutgoingMail.objects.get().status == OutgoingMail.Status.PENDING
+        assert mail.outbox == []
+    assert len(callbacks) == 1
+    callbacks[0]()
+    row.refresh_from_db()
+    assert row.status == OutgoingMail.Status.SENT
+
+
+def test_a_committed_mail_is_sent_once_with_text_and_html(django_capture_on_commit_callbacks, home_page):
+    row = queue_and_commit(django_capture_on_commit_callbacks)
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["piet@example.org"]
+    assert message.subject == "Je aanmelding is ontvangen"
+    assert "We hebben je aanmelding ontvangen." in message.body
+    assert "Gemeente Voorbeeld" in message.body  # the footer, from the site settings
+    ((html, mimetype),) = message.alternatives
+    assert mimetype == "text/html"
+    assert '<html lang="nl">' in html
+    assert "<title>Je aanmelding is ontvangen</title>" in html
+
+    assert row.status == OutgoingMail.Status.SENT
+    assert row.sent_at is not None
+    assert row.attempts == 1
+    assert row.lease_until is None
+
+
+def test_text_is_not_html_escaped_but_html_is(django_capture_on_commit_callbacks):
+    queue_and_commit(django_capture_on_commit_callbacks, greeting="Beste Jansen & Zn <b>,")
+    message = mail.outbox[0]
+    assert "Beste Jansen & Zn <b>," in message.body
+    assert "Beste Jansen &amp; Zn &lt;b&gt;," in message.alternatives[0][0]
+
+
+def test_subject_is_one_line(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox.queue_mail("a@example.org", "Eerste regel\nBcc: iedereen@example.org", NOTICE, {})
+    assert mail.outbox[0].subject == "Eerste regel Bcc: iedereen@example.org"
+
+
+def test_attachments_and_reply_to_are_sent(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox.queue_mail(
+            ["a@example.org", "b@example.org"],
+            "Uitnodiging",
+            NOTICE,
+            {},
+            attachments=[("bijeenkomst.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")],
+            reply_to="wijkagent@example.org",
+        )
+    message = mail.outbox[0]
+    assert message.to == ["a@example.org", "b@example.org"]
+    assert message.reply_to == ["wijkagent@example.org"]
+    assert message.attachments == [("bijeenkomst.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")]
+
+
+def test_running_the_send_task_twice_sends_once(django_capture_on_commit_callbacks):
+    row = queue_and_commit(django_capture_on_commit_callbacks)
+
+    again = send_outgoing_mail.enqueue(row.pk)
+    assert again.return_value == outbox.SKIPPED
+    assert outbox.deliver(row.pk) == outbox.SKIPPED
+    assert send_pending_mail.enqueue().return_value == 0
+
+    assert len(mail.outbox) == 1
+    row.refresh_from_db()
+    assert row.attempts == 1
+
+
+def test_the_sweep_sends_a_mail_whose_worker_crashed_exactly_once():
+    # A worker claimed the row, then died: status "sending", lease over, never sent.
+    row = make_row(status=OutgoingMail.Status.SENDING, attempts=1, lease_until=timezone.now() - timedelta(minutes=1))
+
+    call_command("send_pending_mail", verbosity=0)
+    call_command("send_pending_mail", verbosity=0)
+    send_pending_mail.enqueue()
+
+    assert len(mail.outbox) == 1
+    row.refresh_from_db()
+    assert row.status == OutgoingMail.Status.SENT
+    assert row.attempts == 2
+
+
+def test_the_sweep_sends_a_mail_that_was_never_enqueued():
+    make_row()
+    assert outbox.send_due_mail() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_a_row_with_a_live_lease_is_left_alone():
+    row = make_row(status=OutgoingMail.Status.SENDING, attempts=1, lease_until=timezone.now() + timedelta(minutes=5))
+
+    assert outbox.deliver(row.pk) == outbox.SKIPPED
+    assert outbox.send_due_mail() == 0
+
+    assert mail.outbox == []
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == (OutgoingMail.Status.SENDING, 1)
+
+
+def test_a_sent_row_is_never_sent_again_even_with_an_odd_status():
+    row = make_row(status=OutgoingMail.Status.PENDING, sent_at=timezone.now())
+    assert outbox.deliver(row.pk) == outbox.SKIPPED
+    assert outbox.send_due_mail() == 0
+    assert mail.outbox == []
+
+
+def test_a_failing_mail_server_is_recorded_and_the_mail_kept_for_a_retry(django_capture_on_commit_callbacks, settings):
+    settings.EMAIL_BACKEND = BROKEN_BACKEND
+    before = timezone.now()
+
+    row = queue_and_commit(django_capture_on_commit_callbacks)
+
+    assert row.status == OutgoingMail.Status.PENDING
+    assert row.sent_at is None
+    assert row.attempts == 1
+    assert "SMTP-server onbereikbaar" in row.last_error
+    # The lease now holds the moment of the next try: not before it.
+    assert row.lease_until >= before + timedelta(seconds=outbox.RETRY_DELAYS[0])
+    assert outbox.send_due_mail() == 0
+
+    # The server is back and the wait is over: the sweep sends it.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    OutgoingMail.objects.filter(pk=row.pk).update(lease_until=timezone.now() - timedelta(seconds=1))
+    assert outbox.send_due_mail() == 1
+    row.refresh_from_db()
+    assert row.status == OutgoingMail.Status.SENT
+    assert row.attempts == 2
+    assert row.last_error == ""
+    assert len(mail.outbox) == 1
+
+
+def test_after_the_last_attempt_a_mail_is_marked_failed_never_sent(settings):
+    settings.EMAIL_BACKEND = BROKEN_BACKEND
+    settings.FORMS_MAIL_MAX_ATTEMPTS = 2
+    row = make_row()
+
+    assert outbox.deliver(row.pk) == outbox.RETRY
+    OutgoingMail.objects.filter(pk=row.pk).update(lease_until=None)
+    assert outbox.deliver(row.pk) == outbox.FAILED
+
+    row.refresh_from_db()
+    assert (row.status, row.attempts, row.sent_at) == (OutgoingMail.Status.FAILED, 2, None)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert outbox.deliver(row.pk) == outbox.SKIPPED
+    assert outbox.send_due_mail() == 0
+    assert mail.outbox == []
+
+
+def test_a_worker_that_died_on_the_last_attempt_leaves_a_failed_row(settings):
+    settings.FORMS_MAIL_MAX_ATTEMPTS = 3
+    row = make_row(status=OutgoingMail.Status.SENDING, attempts=3, lease_until=timezone.now() - timedelta(minutes=1))
+    assert outbox.send_due_mail() == 0
+    row.refresh_from_db()
+    assert row.status == OutgoingMail.Status.FAILED
+    assert mail.outbox == []
+
+
+def test_with_the_database_task_backend_a_retry_is_scheduled(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.EMAIL_BACKEND = BROKEN_BACKEND
+    row = make_row()
+
+    assert send_outgoing_mail.call(row.pk) == outbox.RETRY
+
+    row.refresh_from_db()
+    scheduled = DBTaskResult.objects.get()
+    assert scheduled.task_path == "forms.tasks.send_outgoing_mail"
+    assert scheduled.args_kwargs == {"args": [row.pk], "kwargs": {}}
+    assert scheduled.run_after > row.lease_until
+
+
+def test_old_sent_and_failed_mails_are_deleted_after_the_retention_period(home_page):
+    old = timezone.now() - timedelta(days=400)
+    old_sent = make_row(status=OutgoingMail.Status.SENT, sent_at=old, created_at=old)
+    old_failed = make_row(status=OutgoingMail.Status.FAILED, created_at=old)
+    old_pending = make_row(created_at=old)
+    recent_sent = make_row(status=OutgoingMail.Status.SENT, sent_at=timezone.now())
+
+    assert outbox.delete_old_mail() == 2
+
+    remaining = set(OutgoingMail.objects.values_list("pk", flat=True))
+    assert remaining == {old_pending.pk, recent_sent.pk}
+    assert not {old_sent.pk, old_failed.pk} & remaining
