@@ -27,7 +27,7 @@ migrate: $(INSTALLED) var
 demo: migrate
 	$(MANAGE) load_demo_content
 
-# Development server and the background task worker together; Ctrl-C stops both.
+# Development server, task worker and periodic-task scheduler together; Ctrl-C stops all.
 run: demo
 	@echo ""
 	@echo "  Site:   http://127.0.0.1:$(PORT)/"
@@ -36,6 +36,7 @@ run: demo
 	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \
 	$(MANAGE) db_worker --queue-name '*' & \
+	$(MANAGE) run_periodic_tasks --verbosity 0 & \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Production-like: gunicorn, DEBUG off, WhiteNoise with hashed static files,
@@ -52,6 +53,7 @@ serve: demo var/serve-secret-key
 	$(SERVE_ENV) $(MANAGE) migrate --noinput --verbosity 0
 	@trap 'kill 0' INT TERM EXIT; \
 	$(SERVE_ENV) $(MANAGE) db_worker --queue-name '*' & \
+	$(SERVE_ENV) $(MANAGE) run_periodic_tasks --verbosity 0 & \
 	$(SERVE_ENV) $(BIN)/gunicorn --pythonpath site wsgi --workers 2 --bind 127.0.0.1:$(PORT) \
 		--access-logfile - --log-level warning
 

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, headings_with_anchors
+from home.page_cache import CachedPageMixin
 
 from .blocks import ChapterStreamBlock
 
@@ -61,7 +62,7 @@ class Role(index.Indexed, models.Model):
         return f"rol-{self.slug}"
 
 
-class DossierPage(Page):
+class DossierPage(CachedPageMixin, Page):
     """The landing page of the dossier: what it is in short, and its chapters."""
 
     intro = models.TextField("Introductie")
@@ -102,7 +103,7 @@ class DossierPage(Page):
         return context
 
 
-class DossierChapterPage(Page):
+class DossierChapterPage(CachedPageMixin, Page):
     intro = models.TextField("Samenvatting", help_text="Twee of drie zinnen; ook te zien in de hoofdstukkenlijst.")
     body = StreamField(ChapterStreamBlock(), verbose_name="Inhoud")
 

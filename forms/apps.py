@@ -6,3 +6,13 @@ class FormsConfig(AppConfig):
     # limit, consent, signed links, mail outbox, CSV export); see __init__.py.
     name = "forms"
     verbose_name = "Formulieren"
+
+    def ready(self):
+        from datetime import timedelta
+
+        from home.periodic import register_periodic
+
+        from .tasks import send_pending_mail
+
+        # The sweep catches mail whose worker crashed or whose retry is due.
+        register_periodic(send_pending_mail, every=timedelta(minutes=5))

@@ -4,3 +4,15 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Algemeen"
+
+    def ready(self):
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.models import Page, Site
+
+        from . import page_cache
+        from .models import MunicipalitySettings
+
+        page_cache.connect_signals()
+        for model in (Page, Site, MunicipalitySettings, get_image_model(), get_document_model()):
+            page_cache.register_content_model(model)

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, headings_with_anchors
+from .page_cache import CachedPageMixin
 
 
 class LinkCardBlock(blocks.StructBlock):
@@ -21,7 +22,11 @@ class LinkCardBlock(blocks.StructBlock):
         template = "blocks/link_card_block.html"
 
 
-class HomePage(Page):
+class HomePage(CachedPageMixin, Page):
+    # Short: the home page shows whether a registration round is open, which
+    # changes with the clock, not only when someone saves something.
+    page_cache_timeout = 60
+
     intro = models.TextField("Introductie", blank=True)
     highlights = StreamField(
         [("link", LinkCardBlock())],
@@ -46,7 +51,7 @@ class HomePage(Page):
         verbose_name_plural = "startpagina's"
 
 
-class StandardPage(Page):
+class StandardPage(CachedPageMixin, Page):
     """A plain page: privacy statement, accessibility statement, contact, colofon."""
 
     intro = models.TextField("Introductie", blank=True)

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise directly after SecurityMiddleware, so static files skip the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and auth: a cached page needs neither (home/page_cache.py).
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -188,6 +190,14 @@ CONSENT_VERSION = "2026-11"
 # forms' migration 0002 creates its table. forms.cache.DatabaseCache is
 # Django's DatabaseCache with an atomic incr().
 CACHES = globals().get("CACHES") or {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole rendered pages for anonymous visitors, shared by every server process
+# and emptied on every content change; home's migration 0002 creates the table.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "page_cache",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
 CACHES["ratelimit"] = {
     "BACKEND": "forms.cache.DatabaseCache",
     "LOCATION": "ratelimit_cache",

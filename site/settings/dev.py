@@ -15,3 +15,5 @@ DEMO_ACCOUNTS_ALLOWED = True
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Developers edit templates and expect to see it: no page cache unless asked.
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", False)

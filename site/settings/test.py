@@ -14,3 +14,5 @@ ALLOWED_HOSTS = ["*"]
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests see every change at once; tests/home/test_page_cache.py switches it on.
+PAGE_CACHE_ENABLED = False

@@ -1,0 +1,89 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from aanmelding.models import RegistrationRound
+from home.models import MunicipalitySettings
+from tests.factories import DossierChapterPageFactory, DossierPageFactory, RoleFactory, StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
+@pytest.fixture
+def chapter(home_page):
+    dossier = DossierPageFactory(parent=home_page)
+    return DossierChapterPageFactory(parent=dossier, title="Veilig op ronde")
+
+
+def test_a_second_visit_is_served_from_the_cache_with_one_query(client, chapter):
+    first = client.get(chapter.url)
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(chapter.url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert len(queries) == 1
+
+
+def test_publishing_a_change_shows_at_once(client, chapter):
+    client.get(chapter.url)
+    chapter.title = "Veilig op pad"
+    chapter.save_revision().publish()
+    response = client.get(chapter.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Veilig op pad" in response.content.decode()
+
+
+def test_changing_a_role_settings_or_a_round_empties_the_cache(client, home_page, chapter):
+    for change in (
+        lambda: RoleFactory(),
+        lambda: MunicipalitySettings.for_site(home_page.get_site()).save(),
+        lambda: RegistrationRound.objects.create(
+            title="Nu", opens_at=timezone.now(), closes_at=timezone.now() + timezone.timedelta(days=1)
+        ),
+    ):
+        client.get(chapter.url)
+        assert client.get(chapter.url)["X-Page-Cache"] == "hit"
+        change()
+        assert client.get(chapter.url)["X-Page-Cache"] == "miss"
+
+
+def test_moving_or_unpublishing_a_page_empties_the_cache(client, home_page, chapter):
+    other = StandardPageFactory(parent=home_page, title="Colofon")
+    client.get(chapter.url)
+    other.move(home_page, pos="first-child")
+    assert client.get(chapter.url)["X-Page-Cache"] == "miss"
+    client.get(other.url)
+    chapter.unpublish()
+    assert client.get(other.url)["X-Page-Cache"] == "miss"
+    assert client.get(chapter.url).status_code == 404
+
+
+def test_visitors_with_a_session_or_a_query_string_get_a_fresh_page(client, chapter):
+    client.get(chapter.url)
+    assert "X-Page-Cache" not in client.get(chapter.url, {"x": "1"})
+    client.cookies["sessionid"] = "abc"
+    assert "X-Page-Cache" not in client.get(chapter.url)
+
+
+def test_a_logged_in_editor_never_fills_the_cache(client, chapter):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True))
+    client.get(chapter.url)
+    client.logout()
+    client.cookies.clear()
+    assert client.get(chapter.url)["X-Page-Cache"] == "miss"
+
+
+def test_errors_and_search_results_are_not_cached(client, home_page):
+    client.get("/bestaat-niet/")
+    assert "X-Page-Cache" not in client.get("/bestaat-niet/")
+    client.get("/zoeken/")
+    assert "X-Page-Cache" not in client.get("/zoeken/")
