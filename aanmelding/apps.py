@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 
 
@@ -8,8 +10,12 @@ class AanmeldingConfig(AppConfig):
 
     def ready(self):
         from home.page_cache import register_content_model
+        from home.periodic import register_periodic
 
         from .models import RegistrationRound
+        from .tasks import notify_open_round, purge_expired_personal_data
 
         # The home page shows the current round.
         register_content_model(RegistrationRound)
+        register_periodic(notify_open_round, every=timedelta(minutes=5))
+        register_periodic(purge_expired_personal_data, every=timedelta(hours=24))

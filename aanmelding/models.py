@@ -1,7 +1,16 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from forms.models import ConsentRecord
+from forms.motivation import AGREE_SCALE, STATEMENTS
 
 
 class RegistrationRoundQuerySet(models.QuerySet):
@@ -93,3 +102,362 @@ def _format(moment):
     from django.utils.formats import date_format
 
     return date_format(timezone.localtime(moment), "j F Y H:i")
+
+
+class Wijk(models.Model):
+    """A neighbourhood applicants choose from; editors keep the list."""
+
+    name = models.CharField("Naam", max_length=80, unique=True)
+    sort_order = models.PositiveSmallIntegerField("Volgorde", default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "wijk"
+        verbose_name_plural = "wijken"
+
+    def __str__(self):
+        return self.name
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def past_retention(self, cutoff):
+        """Registrations whose round closed before ``cutoff`` and that still hold personal data."""
+        return self.filter(round__closes_at__lt=cutoff, personal_data_removed_at__isnull=True)
+
+
+class Registration(ConsentRecord):
+    """One application in a round: a new team, a new app group, or joining a team."""
+
+    NEW_TEAM = "nieuw_team"
+    NEW_APP_GROUP = "nieuwe_appgroep"
+    JOIN_TEAM = "aansluiten"
+    KIND_CHOICES = [
+        (NEW_TEAM, "Een nieuw buurtpreventieteam dat rondes loopt"),
+        (NEW_APP_GROUP, "Een nieuwe digitale buurtpreventie- of app-groep"),
+        (JOIN_TEAM, "Aansluiten bij een bestaand team"),
+    ]
+    NEW_INITIATIVES = (NEW_TEAM, NEW_APP_GROUP)
+
+    RECEIVED = "ontvangen"
+    INVITED = "uitgenodigd"
+    INTAKE_DONE = "intake_gehouden"
+    ADMITTED = "toegelaten"
+    REJECTED = "afgewezen"
+    WITHDRAWN = "ingetrokken"
+    STATUS_CHOICES = [
+        (RECEIVED, "Ontvangen"),
+        (INVITED, "Uitgenodigd voor intake"),
+        (INTAKE_DONE, "Intake gehouden"),
+        (ADMITTED, "Toegelaten"),
+        (REJECTED, "Afgewezen"),
+        (WITHDRAWN, "Ingetrokken"),
+    ]
+    # Which status may follow which: the workflow of handling a registration.
+    TRANSITIONS = {
+        RECEIVED: (INVITED, REJECTED, WITHDRAWN),
+        INVITED: (INTAKE_DONE, REJECTED, WITHDRAWN),
+        INTAKE_DONE: (ADMITTED, REJECTED, WITHDRAWN),
+        ADMITTED: (WITHDRAWN,),
+        REJECTED: (),
+        WITHDRAWN: (),
+    }
+
+    AVAILABILITY_CHOICES = [
+        ("doordeweeks_overdag", "Doordeweeks overdag"),
+        ("doordeweeks_avond", "Doordeweeks 's avonds"),
+        ("weekend", "In het weekend"),
+        ("wisselend", "Wisselend, dat spreek ik liever af"),
+    ]
+    HEARD_VIA_CHOICES = [
+        ("gemeente", "Via de gemeente (website, krant of brief)"),
+        ("politie", "Via de wijkagent of de politie"),
+        ("buren", "Via buren, vrienden of familie"),
+        ("team", "Via een bestaand buurtpreventieteam"),
+        ("sociale_media", "Via sociale media"),
+        ("anders", "Anders"),
+    ]
+
+    round = models.ForeignKey(
+        RegistrationRound, verbose_name="aanmeldmoment", on_delete=models.PROTECT, related_name="registrations"
+    )
+    kind = models.CharField("Waarvoor meld je je aan?", max_length=20, choices=KIND_CHOICES)
+    name = models.CharField("Naam", max_length=150, blank=True)
+    email = models.EmailField("E-mailadres", blank=True)
+    # Lower-cased and stripped: one registration per address per round. NULL
+    # once personal data is removed, so purged rows never collide.
+    email_key = models.CharField(max_length=254, null=True, blank=True, editable=False)
+    phone = models.CharField("Telefoonnummer", max_length=30, blank=True)
+    postcode = models.CharField("Postcode", max_length=7, blank=True)
+    wijk = models.ForeignKey(Wijk, verbose_name="wijk", null=True, blank=True, on_delete=models.SET_NULL)
+    initiative_name = models.CharField("Naam van het team of de groep", max_length=120, blank=True)
+    expected_members = models.PositiveSmallIntegerField("Verwacht aantal deelnemers", null=True, blank=True)
+    statement_shared_responsibility = models.PositiveSmallIntegerField(null=True, blank=True, choices=AGREE_SCALE)
+    statement_social_control = models.PositiveSmallIntegerField(null=True, blank=True, choices=AGREE_SCALE)
+    statement_feedback = models.PositiveSmallIntegerField(null=True, blank=True, choices=AGREE_SCALE)
+    statement_together = models.PositiveSmallIntegerField(null=True, blank=True, choices=AGREE_SCALE)
+    statement_volunteering = models.PositiveSmallIntegerField(null=True, blank=True, choices=AGREE_SCALE)
+    statement_results = models.PositiveSmallIntegerField(null=True, blank=True, choices=AGREE_SCALE)
+    availability = models.JSONField("Wanneer kun je?", default=list, blank=True)
+    heard_via = models.CharField(
+        "Hoe heb je van buurtpreventie gehoord?", max_length=20, blank=True, choices=HEARD_VIA_CHOICES
+    )
+    remarks = models.TextField("Opmerkingen of vragen", blank=True, max_length=2000)
+
+    status = models.CharField("Status", max_length=20, choices=STATUS_CHOICES, default=RECEIVED)
+    internal_notes = models.TextField("Interne notities", blank=True, help_text="Alleen zichtbaar voor behandelaars.")
+    created_at = models.DateTimeField("Ontvangen op", auto_now_add=True)
+    personal_data_removed_at = models.DateTimeField("Persoonsgegevens verwijderd op", null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "aanmelding"
+        verbose_name_plural = "aanmeldingen"
+        constraints = [
+            models.UniqueConstraint(fields=["round", "email_key"], name="one_registration_per_address_per_round"),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.name or '(gegevens verwijderd)'}"
+
+    @staticmethod
+    def normalise_email(email):
+        return email.strip().lower() if email else None
+
+    def save(self, *args, **kwargs):
+        if self.personal_data_removed_at is None:
+            self.email_key = self.normalise_email(self.email)
+        super().save(*args, **kwargs)
+
+    @property
+    def reference(self):
+        """The number an applicant quotes: BP, the year, the row number."""
+        year = (self.created_at or timezone.now()).year
+        return f"BP-{year}-{self.pk:05d}" if self.pk else "BP-nieuw"
+
+    reference.fget.short_description = "Referentie"
+
+    def is_new_initiative(self):
+        return self.kind in self.NEW_INITIATIVES
+
+    def allowed_next_statuses(self):
+        return self.TRANSITIONS[self.status]
+
+    def status_label(self):
+        return self.get_status_display()
+
+    status_label.short_description = "Status"
+
+    def motivation_answers(self):
+        return {name: getattr(self, name) for name, _, _ in STATEMENTS}
+
+    def change_status(self, new_status, *, by=None, note=""):
+        """Move to ``new_status`` if the workflow allows it, and record who did it when."""
+        if new_status not in self.allowed_next_statuses():
+            raise ValidationError(
+                f"Van ‘{self.get_status_display()}’ kan een aanmelding niet naar "
+                f"‘{dict(self.STATUS_CHOICES).get(new_status, new_status)}’."
+            )
+        change = RegistrationStatusChange.objects.create(
+            registration=self, from_status=self.status, to_status=new_status, changed_by=by, note=note
+        )
+        self.status = new_status
+        self.save(update_fields=["status"])
+        return change
+
+    def remove_personal_data(self, moment=None):
+        """Blank everything that identifies the applicant; keep what counts anonymously."""
+        self.name = ""
+        self.email = ""
+        self.email_key = None
+        self.phone = ""
+        self.postcode = self.postcode[:4]  # the digits alone say which area, not who
+        self.initiative_name = ""
+        self.remarks = ""
+        self.internal_notes = ""
+        self.personal_data_removed_at = moment or timezone.now()
+        self.save()
+        self.status_changes.update(note="")
+
+    def withdraw(self):
+        """The applicant withdraws: status ingetrokken and personal data gone at once. Safe to repeat."""
+        if self.status != self.WITHDRAWN and self.WITHDRAWN in self.allowed_next_statuses():
+            self.change_status(self.WITHDRAWN, note="Ingetrokken door de aanvrager")
+        if self.personal_data_removed_at is None:
+            self.remove_personal_data()
+
+
+class RegistrationStatusChange(models.Model):
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField("Van", max_length=20, choices=Registration.STATUS_CHOICES)
+    to_status = models.CharField("Naar", max_length=20, choices=Registration.STATUS_CHOICES)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField("Op", auto_now_add=True)
+    note = models.TextField("Toelichting", blank=True)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        verbose_name = "statuswijziging"
+        verbose_name_plural = "statuswijzigingen"
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class RoundAlert(ConsentRecord):
+    """'Houd mij op de hoogte': a mail when the next registration round opens.
+
+    Double opt-in: the address counts only once confirmed through the link in
+    the first mail. Each confirmed address gets exactly one mail per round.
+    """
+
+    email = models.EmailField("E-mailadres", unique=True)
+    created_at = models.DateTimeField("Aangevraagd op", auto_now_add=True)
+    confirmed_at = models.DateTimeField("Bevestigd op", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "bericht bij nieuw aanmeldmoment"
+        verbose_name_plural = "berichten bij nieuw aanmeldmoment"
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+    def confirm(self):
+        if self.confirmed_at is None:
+            self.confirmed_at = timezone.now()
+            self.save(update_fields=["confirmed_at"])
+
+
+class RoundAlertDelivery(models.Model):
+    """That one address was told about one round: the guard against a second mail."""
+
+    alert = models.ForeignKey(RoundAlert, on_delete=models.CASCADE, related_name="deliveries")
+    round = models.ForeignKey(RegistrationRound, on_delete=models.CASCADE, related_name="alert_deliveries")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["alert", "round"], name="one_alert_per_address_per_round")]
+
+    def __str__(self):
+        return f"{self.alert} — {self.round}"
+
+
+MAIL_TEXT_HELP = "Gewone tekst; een witregel begint een nieuwe alinea. Aanhef en referentienummer komen er vanzelf bij."
+
+
+class RegistrationPage(RoutablePageMixin, Page):
+    """The registration form, open only while a round is open.
+
+    Editors write the texts around the form and the mails; the form itself is
+    fixed (aanmelding.forms.RegistrationForm) because its data is handled,
+    exported and purged.
+    """
+
+    intro = RichTextField("Introductie", features=["bold", "italic", "link", "ul"], blank=True)
+    closed_text = RichTextField(
+        "Tekst als aanmelden niet kan",
+        features=["bold", "italic", "link", "ul"],
+        blank=True,
+        help_text="Verschijnt boven de datum van het volgende aanmeldmoment.",
+    )
+    thank_you_text = RichTextField(
+        "Bedankt-tekst: wat gebeurt er nu?", features=["bold", "italic", "link", "ul", "ol"], blank=True
+    )
+    confirmation_mail_text = models.TextField(
+        "Bevestigingsmail: wat gebeurt er nu?", blank=True, help_text=MAIL_TEXT_HELP
+    )
+    invitation_mail_subject = models.CharField(
+        "Uitnodiging intake: onderwerp", max_length=150, default="Uitnodiging voor een kennismakingsgesprek"
+    )
+    invitation_mail_text = models.TextField("Uitnodiging intake: tekst", blank=True, help_text=MAIL_TEXT_HELP)
+    admission_mail_subject = models.CharField(
+        "Toelating: onderwerp", max_length=150, default="Welkom bij buurtpreventie"
+    )
+    admission_mail_text = models.TextField("Toelating: tekst", blank=True, help_text=MAIL_TEXT_HELP)
+    rejection_mail_subject = models.CharField(
+        "Afwijzing: onderwerp", max_length=150, default="Over je aanmelding voor buurtpreventie"
+    )
+    rejection_mail_text = models.TextField("Afwijzing: tekst", blank=True, help_text=MAIL_TEXT_HELP)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("closed_text"),
+        FieldPanel("thank_you_text"),
+    ]
+    mail_panels = [
+        FieldPanel("confirmation_mail_text"),
+        MultiFieldPanel(
+            [FieldPanel("invitation_mail_subject"), FieldPanel("invitation_mail_text")],
+            heading="Uitnodiging voor intake",
+        ),
+        MultiFieldPanel([FieldPanel("admission_mail_subject"), FieldPanel("admission_mail_text")], heading="Toelating"),
+        MultiFieldPanel([FieldPanel("rejection_mail_subject"), FieldPanel("rejection_mail_text")], heading="Afwijzing"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Inhoud"),
+            ObjectList(mail_panels, heading="Mails"),
+            ObjectList(Page.promote_panels, heading="Promoten"),
+            ObjectList(Page.settings_panels, heading="Instellingen"),
+        ]
+    )
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "aanmeldpagina"
+        verbose_name_plural = "aanmeldpagina's"
+
+    # The views live in aanmelding/views.py; these routes only hand over.
+    @path("")
+    def registration_form(self, request):
+        from . import views
+
+        return views.registration_form(request, self)
+
+    @path("bedankt/")
+    @path("bedankt/<str:token>/")
+    def thanks(self, request, token=None):
+        from . import views
+
+        return views.thanks(request, self, token)
+
+    @path("intrekken/<str:token>/")
+    def withdraw(self, request, token):
+        from . import views
+
+        return views.WithdrawRegistrationView.as_view(page=self)(request, token=token)
+
+    @path("op-de-hoogte/")
+    def round_alert(self, request):
+        from . import views
+
+        return views.round_alert(request, self)
+
+    @path("op-de-hoogte/bevestigen/<str:token>/")
+    def confirm_round_alert(self, request, token):
+        from . import views
+
+        return views.ConfirmRoundAlertView.as_view(page=self)(request, token=token)
+
+    @path("op-de-hoogte/afmelden/<str:token>/")
+    def cancel_round_alert(self, request, token):
+        from . import views
+
+        return views.CancelRoundAlertView.as_view(page=self)(request, token=token)
+
+    def mail_paragraphs(self, field_name):
+        return [part.strip() for part in getattr(self, field_name).split("\n\n") if part.strip()]

@@ -2,7 +2,7 @@ from django.contrib.admin import SimpleListFilter
 from django.utils import timezone
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from .models import RegistrationRound
+from .models import Registration, RegistrationRound, Wijk
 
 
 class RoundStatusFilter(SimpleListFilter):
@@ -33,11 +33,28 @@ class RegistrationRoundAdmin(ModelAdmin):
     ordering = ["-opens_at"]
 
 
+class RegistrationAdmin(ModelAdmin):
+    model = Registration
+    menu_label = "Aanmeldingen"
+    menu_icon = "form"
+    list_display = ["reference", "name", "kind", "wijk", "round", "status_label", "created_at"]
+    list_filter = ["round", "status", "kind", "wijk"]
+    search_fields = ["name", "email", "postcode", "initiative_name"]
+    inspect_view_enabled = True
+
+
+class WijkAdmin(ModelAdmin):
+    model = Wijk
+    menu_label = "Wijken"
+    menu_icon = "site"
+    list_display = ["name", "sort_order"]
+
+
 class AanmeldingGroup(ModelAdminGroup):
     menu_label = "Aanmelding"
     menu_icon = "form"
     menu_order = 200
-    items = [RegistrationRoundAdmin]
+    items = [RegistrationAdmin, RegistrationRoundAdmin, WijkAdmin]
 
 
 modeladmin_register(AanmeldingGroup)

@@ -355,35 +355,50 @@ def ensure_service_pages(home, municipality, summary):
 # --- the demo editor --------------------------------------------------------
 
 
-def ensure_demo_editor(home, summary):
+def ensure_demo_account(label, username, group_names, summary, **user_fields):
+    """A demo login in the given groups; its password goes to the demo accounts file.
+
+    Only where DEMO_ACCOUNTS_ALLOWED (never in production). The password is
+    set when the user is made, or made anew when the file lacks its line, so
+    the printed password always works. Returns the user, or None when skipped.
+    """
     if not getattr(settings, "DEMO_ACCOUNTS_ALLOWED", False):
-        summary.note("Demo-accounts overgeslagen: DEMO_ACCOUNTS_ALLOWED staat uit.")
-        return
+        summary.note(f"Demo-account '{username}' overgeslagen: DEMO_ACCOUNTS_ALLOWED staat uit.")
+        return None
     user_model = get_user_model()
-    groups = [_wagtail_group(name) for name in DEMO_EDITOR_GROUPS]
-    user = user_model.objects.filter(username=DEMO_EDITOR_USERNAME).first()
+    groups = [_wagtail_group(name) for name in group_names]
+    user = user_model.objects.filter(username=username).first()
     if user is None:
         password = secrets.token_urlsafe(12)
-        user = user_model.objects.create_user(
-            username=DEMO_EDITOR_USERNAME,
-            email="redacteur@gemeente.example",
-            password=password,
-            first_name="Demo",
-            last_name="Redacteur",
-        )
+        user = user_model.objects.create_user(username=username, password=password, **user_fields)
         user.groups.add(*groups)
-        schedule_demo_account(DEMO_EDITOR_LABEL, DEMO_EDITOR_USERNAME, password)
-        summary.add(f"demo-redacteur '{DEMO_EDITOR_USERNAME}'", True)
-    elif DEMO_EDITOR_USERNAME not in read_demo_accounts():
-        # The printed password must always work: without a line in the file, start over.
+        schedule_demo_account(label, username, password)
+        summary.add(f"{label.lower()} '{username}'", True)
+    elif username not in read_demo_accounts():
         password = secrets.token_urlsafe(12)
         user.set_password(password)
         user.save(update_fields=["password"])
-        schedule_demo_account(DEMO_EDITOR_LABEL, DEMO_EDITOR_USERNAME, password)
-        summary.add(f"demo-redacteur '{DEMO_EDITOR_USERNAME}'", False)
-        summary.note(f"Nieuw wachtwoord voor '{DEMO_EDITOR_USERNAME}': het stond niet in {demo_accounts_file()}.")
+        schedule_demo_account(label, username, password)
+        summary.add(f"{label.lower()} '{username}'", False)
+        summary.note(f"Nieuw wachtwoord voor '{username}': het stond niet in {demo_accounts_file()}.")
     else:
-        summary.add(f"demo-redacteur '{DEMO_EDITOR_USERNAME}'", False)
+        summary.add(f"{label.lower()} '{username}'", False)
+    return user
+
+
+def ensure_demo_editor(home, summary):
+    user = ensure_demo_account(
+        DEMO_EDITOR_LABEL,
+        DEMO_EDITOR_USERNAME,
+        DEMO_EDITOR_GROUPS,
+        summary,
+        email="redacteur@gemeente.example",
+        first_name="Demo",
+        last_name="Redacteur",
+    )
+    if user is None:
+        return
+    groups = [_wagtail_group(name) for name in DEMO_EDITOR_GROUPS]
     # Editors at the municipality also keep its contact details up to date.
     grant_model_permissions(["Moderators"], MunicipalitySettings, ["change"])
     if _grant_editor_rights(home, groups):

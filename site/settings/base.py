@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "forms",
     "aanmelding",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

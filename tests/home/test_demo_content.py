@@ -199,7 +199,8 @@ def test_every_live_page_renders(load_demo, client):
 def test_demo_editor_can_log_in_and_publish(load_demo, accounts_file, client):
     load_demo()
 
-    line = accounts_file.read_text().strip()
+    lines = [line.strip() for line in accounts_file.read_text().splitlines()]
+    line = next(line for line in lines if line.startswith("Demo-redacteur:"))
     assert line.startswith("Demo-redacteur: redacteur / ")
     password = line.rsplit(" / ", 1)[1]
     user = get_user_model().objects.get(username="redacteur")

@@ -1,0 +1,156 @@
+"""Demo content of the registration app: wijken, rounds, the registration
+page, a few registrations and a demo handler. Idempotent: found by name or
+slug, created only when missing."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from home.demo import Summary, ensure_demo_account, ensure_page, get_home_page
+
+from .models import Registration, RegistrationPage, RegistrationRound, Wijk
+
+WIJKEN = ["Centrum", "De Horst", "Noorderpark", "Oude Haven", "Zuidwijk", "Buitengebied"]
+HANDLERS_GROUP = "Behandelaars buurtpreventie"
+
+INTRO = (
+    "<p>Wil je meedoen aan buurtpreventie? Meld je hier aan voor een nieuw team dat rondes loopt, "
+    "een nieuwe app-groep of een team dat al bestaat. Na je aanmelding nodigen we je uit voor de "
+    "informatieavond en een kennismakingsgesprek.</p>"
+)
+CLOSED = (
+    "<p>Nieuwe teams en deelnemers melden zich aan tijdens vaste aanmeldmomenten, een paar keer per jaar. "
+    "Zo kunnen gemeente en politie iedereen goed begeleiden en beginnen nieuwe buurtpreventen samen.</p>"
+)
+THANKS = (
+    "<ol><li>Je krijgt een uitnodiging voor de informatieavond van dit aanmeldmoment.</li>"
+    "<li>Daarna maken we een afspraak voor een kennismakingsgesprek. We praten over wat je wilt doen, "
+    "hoeveel tijd je hebt en wat je drijft.</li>"
+    "<li>Samen leggen we de afspraken vast. Dan kun je van start.</li></ol>"
+)
+CONFIRMATION = (
+    "Wat gebeurt er nu? Je krijgt een uitnodiging voor de informatieavond. Daarna maken we een afspraak "
+    "voor een kort kennismakingsgesprek.\n\nHeb je vragen? Antwoord dan op deze mail of bel de gemeente."
+)
+INVITATION = (
+    "Bedankt voor je aanmelding. We willen graag kennismaken in een kort gesprek van ongeveer een half uur, "
+    "samen met de wijkagent of de coördinator van je wijk.\n\nWe bellen of mailen je binnenkort om een "
+    "moment af te spreken. Komt het slecht uit? Laat het ons weten."
+)
+ADMISSION = (
+    "Fijn dat je meedoet! Je hoort binnenkort van je coördinator wanneer je eerste ronde of de start van je "
+    "app-groep is, en wanneer de basistraining begint.\n\nJe hesje en zaklamp krijg je bij de training."
+)
+REJECTION = (
+    "Bedankt voor je aanmelding en het gesprek. We hebben besloten je aanmelding nu niet toe te laten. "
+    "In het gesprek hebben we uitgelegd waarom.\n\nHeb je vragen? Neem dan contact op met de gemeente."
+)
+
+DEMO_REGISTRATIONS = [
+    (
+        "Fatima el Amrani",
+        "fatima@voorbeeld.example",
+        Registration.NEW_TEAM,
+        "Noorderpark",
+        "Buurtpreventie Noorderpark",
+        5,
+    ),
+    ("Jan de Vries", "jan.devries@voorbeeld.example", Registration.JOIN_TEAM, "Centrum", "", None),
+    (
+        "Priya Raghoebier",
+        "priya@voorbeeld.example",
+        Registration.NEW_APP_GROUP,
+        "Zuidwijk",
+        "Buurtapp Zuidwijk-Oost",
+        30,
+    ),
+]
+
+
+def load(stdout):
+    summary = Summary("Aanmelding")
+    wijken = {}
+    for order, name in enumerate(WIJKEN, start=1):
+        wijk, created = Wijk.objects.get_or_create(name=name, defaults={"sort_order": order * 10})
+        wijken[name] = wijk
+    summary.add(f"{len(WIJKEN)} wijken", False)
+
+    now = timezone.localtime()
+    today = now.replace(hour=9, minute=0, second=0, microsecond=0)
+    open_round = _ensure_round(
+        "Aanmeldmoment najaar",
+        today - timedelta(days=7),
+        (today + timedelta(days=21)).replace(hour=23, minute=59),
+        summary,
+    )
+    _ensure_round(
+        "Aanmeldmoment voorjaar",
+        today + timedelta(days=90),
+        (today + timedelta(days=111)).replace(hour=23, minute=59),
+        summary,
+    )
+
+    home = get_home_page()
+    if home is not None:
+        ensure_page(
+            home,
+            RegistrationPage,
+            "aanmelden",
+            report=summary,
+            title="Aanmelden",
+            show_in_menus=True,
+            intro=INTRO,
+            closed_text=CLOSED,
+            thank_you_text=THANKS,
+            confirmation_mail_text=CONFIRMATION,
+            invitation_mail_text=INVITATION,
+            admission_mail_text=ADMISSION,
+            rejection_mail_text=REJECTION,
+            search_description="Meld je aan voor buurtpreventie tijdens een aanmeldmoment.",
+        )
+
+    if open_round is not None:
+        for name, email, kind, wijk, initiative, members in DEMO_REGISTRATIONS:
+            registration = Registration.objects.filter(round=open_round, email_key=email).first()
+            created = registration is None
+            if created:
+                registration = Registration(
+                    round=open_round,
+                    kind=kind,
+                    name=name,
+                    email=email,
+                    postcode="1234 AB",
+                    wijk=wijken[wijk],
+                    initiative_name=initiative,
+                    expected_members=members,
+                    statement_together=4,
+                    statement_shared_responsibility=5,
+                    availability=["doordeweeks_avond"],
+                )
+                registration.record_consent()
+                registration.save()
+            summary.add(f"aanmelding van {name}", created)
+
+    ensure_demo_account(
+        "Demo-behandelaar",
+        "behandelaar",
+        [HANDLERS_GROUP],
+        summary,
+        email="behandelaar@gemeente.example",
+        first_name="Demo",
+        last_name="Behandelaar",
+    )
+    summary.write(stdout)
+
+
+def _ensure_round(title, opens_at, closes_at, summary):
+    round_ = RegistrationRound.objects.filter(title=title).first()
+    created = round_ is None
+    if created:
+        overlapping = RegistrationRound.objects.filter(opens_at__lte=closes_at, closes_at__gte=opens_at).exists()
+        if overlapping:
+            summary.note(f"‘{title}’ overgeslagen: het zou een bestaand aanmeldmoment overlappen.")
+            return None
+        round_ = RegistrationRound.objects.create(title=title, opens_at=opens_at, closes_at=closes_at)
+    summary.add(f"aanmeldmoment ‘{title}’", created)
+    return round_

@@ -1,0 +1,136 @@
+"""The mails of the registration workflow, all through the forms outbox.
+
+Each function is called inside the transaction that changes the data, so a
+rolled-back change sends nothing (see forms.mail).
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from forms.consent import municipality_settings
+from forms.mail import queue_mail
+from forms.tokens import make_token
+
+from .models import Registration
+
+NOTICE = "forms/mail/notice"
+WITHDRAW_PURPOSE = "registration-withdraw"
+WITHDRAW_MAX_AGE = timedelta(days=365)
+ALERT_CONFIRM_PURPOSE = "round-alert-confirm"
+ALERT_CONFIRM_MAX_AGE = timedelta(days=7)
+ALERT_CANCEL_PURPOSE = "round-alert-cancel"
+ALERT_CANCEL_MAX_AGE = timedelta(days=730)
+
+
+def absolute_url(page, subpath="", request=None):
+    path = page.url + subpath
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _local(moment, fmt="j F Y"):
+    return date_format(timezone.localtime(moment), fmt)
+
+
+def queue_registration_received(registration, page, request=None):
+    """Confirmation to the applicant, with the withdraw link; a notice to the municipality."""
+    token = make_token(WITHDRAW_PURPOSE, registration.pk)
+    paragraphs = [
+        f"We hebben je aanmelding voor buurtpreventie ontvangen. Je referentienummer is {registration.reference}.",
+        f"Je meldde je aan voor: {registration.get_kind_display().lower()}, in de wijk {registration.wijk}.",
+        *page.mail_paragraphs("confirmation_mail_text"),
+        "Wil je je aanmelding intrekken? Gebruik dan de knop hieronder. Je gegevens worden dan meteen verwijderd.",
+    ]
+    queue_mail(
+        [registration.email],
+        f"We hebben je aanmelding ontvangen ({registration.reference})",
+        NOTICE,
+        {
+            "greeting": f"Beste {registration.name},",
+            "paragraphs": paragraphs,
+            "action_url": absolute_url(page, page.reverse_subpage("withdraw", args=[token]), request),
+            "action_label": "Aanmelding intrekken",
+        },
+    )
+    municipality = municipality_settings(request)
+    admin_path = reverse("aanmelding_registration_modeladmin_edit", args=[registration.pk])
+    queue_mail(
+        [municipality.notification_email],
+        f"Nieuwe aanmelding buurtpreventie {registration.reference}",
+        NOTICE,
+        {
+            "greeting": "Hallo,",
+            "paragraphs": [
+                f"Er is een nieuwe aanmelding binnengekomen voor aanmeldmoment ‘{registration.round}’.",
+                f"Soort: {registration.get_kind_display()}. Wijk: {registration.wijk}.",
+            ],
+            "action_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_path,
+            "action_label": "Bekijk de aanmelding in het beheer",
+        },
+    )
+
+
+STATUS_MAILS = {
+    Registration.INVITED: ("invitation_mail_subject", "invitation_mail_text"),
+    Registration.ADMITTED: ("admission_mail_subject", "admission_mail_text"),
+    Registration.REJECTED: ("rejection_mail_subject", "rejection_mail_text"),
+}
+
+
+def status_has_mail(status):
+    return status in STATUS_MAILS
+
+
+def queue_status_mail(registration, page):
+    """The editable mail for the registration's new status (invitation, admission, rejection)."""
+    subject_field, text_field = STATUS_MAILS[registration.status]
+    queue_mail(
+        [registration.email],
+        f"{getattr(page, subject_field)} ({registration.reference})",
+        NOTICE,
+        {"greeting": f"Beste {registration.name},", "paragraphs": page.mail_paragraphs(text_field)},
+    )
+
+
+def queue_round_alert_confirmation(alert, page, request=None):
+    token = make_token(ALERT_CONFIRM_PURPOSE, alert.pk)
+    queue_mail(
+        [alert.email],
+        "Bevestig je e-mailadres voor buurtpreventie",
+        NOTICE,
+        {
+            "greeting": "Hallo,",
+            "paragraphs": [
+                "Je vroeg om een bericht zodra je je weer kunt aanmelden voor buurtpreventie.",
+                "Bevestig eerst dat dit jouw e-mailadres is. Deed je dit niet zelf? Dan hoef je niets te doen.",
+            ],
+            "action_url": absolute_url(page, page.reverse_subpage("confirm_round_alert", args=[token]), request),
+            "action_label": "E-mailadres bevestigen",
+        },
+    )
+
+
+def queue_round_open(alert, round_, page):
+    token = make_token(ALERT_CANCEL_PURPOSE, alert.pk)
+    queue_mail(
+        [alert.email],
+        "Je kunt je weer aanmelden voor buurtpreventie",
+        NOTICE,
+        {
+            "greeting": "Hallo,",
+            "paragraphs": [
+                f"Het aanmeldmoment ‘{round_.title}’ is open. Aanmelden kan tot en met "
+                f"{_local(round_.closes_at, 'j F Y')} om {_local(round_.closes_at, 'H:i')} uur.",
+                f"Aanmelden doe je op {absolute_url(page)}.",
+                "Wil je deze berichten niet meer? Afmelden kan via "
+                + absolute_url(page, page.reverse_subpage("cancel_round_alert", args=[token])),
+            ],
+            "action_url": absolute_url(page),
+            "action_label": "Naar het aanmeldformulier",
+        },
+    )

@@ -1,0 +1,31 @@
+"""Removing personal data after the retention period editors set."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from forms.retention import retention_cutoff
+
+from .models import Registration, RoundAlert
+
+UNCONFIRMED_ALERT_DAYS = 7
+
+
+def purge_personal_data(moment=None):
+    """Strip personal data from registrations whose round closed longer ago than
+    the retention period, and drop alert requests never confirmed within a week.
+    Safe to run twice. Returns (registrations purged, alerts deleted)."""
+    moment = moment or timezone.now()
+    cutoff = retention_cutoff(moment=moment)
+    purged = 0
+    for pk in Registration.objects.past_retention(cutoff).values_list("pk", flat=True):
+        with transaction.atomic():
+            registration = Registration.objects.select_for_update().get(pk=pk)
+            if registration.personal_data_removed_at is None:
+                registration.remove_personal_data(moment)
+                purged += 1
+    alerts, _ = RoundAlert.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=moment - timedelta(days=UNCONFIRMED_ALERT_DAYS)
+    ).delete()
+    return purged, alerts

@@ -1,0 +1,164 @@
+"""Public views of the registration page (routed by RegistrationPage)."""
+
+from django.db import IntegrityError
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from forms.base import process_public_form
+from forms.ratelimit import check_rate_limit
+from forms.tokens import InvalidToken, make_token, read_token
+from forms.views import ConfirmActionView
+
+from . import mails
+from .forms import DUPLICATE_MESSAGE, RegistrationForm, RoundAlertForm
+from .models import Registration, RegistrationRound, RoundAlert
+
+THANKS_PURPOSE = "registration-thanks"
+THANKS_MAX_AGE = 24 * 60 * 60
+
+
+def _render(request, page, context, status=200):
+    now = timezone.now()
+    current = RegistrationRound.current(now)
+    context = {
+        "page": page,
+        "self": page,
+        "current_round": current,
+        "next_round": None if current else RegistrationRound.next_upcoming(now),
+        **context,
+    }
+    return TemplateResponse(request, "aanmelding/registration_page.html", context, status=status)
+
+
+def registration_form(request, page):
+    if request.method == "POST":
+        if (limited := check_rate_limit(request, "aanmelding")) is not None:
+            return limited
+        # Checked now, at submit time: a form opened before closing time and
+        # sent after it is refused (with what was typed kept).
+        form = RegistrationForm(request.POST, request=request, round=RegistrationRound.current())
+        saved = {}
+
+        def save(form):
+            registration = form.save()
+            mails.queue_registration_received(registration, page, request)
+            saved["registration"] = registration
+
+        def success():
+            registration = saved.get("registration")
+            if registration is None:  # spam: the same answer, without a reference
+                return HttpResponseRedirect(page.url + page.reverse_subpage("thanks"))
+            token = make_token(THANKS_PURPOSE, registration.pk)
+            return HttpResponseRedirect(page.url + page.reverse_subpage("thanks", args=[token]))
+
+        try:
+            response = process_public_form(form, save=save, success=success)
+        except IntegrityError:
+            # Two submits with one address at the same moment: the database
+            # constraint lets one through; the other hears why.
+            form.add_error("email", DUPLICATE_MESSAGE)
+            response = None
+        if response is not None:
+            return response
+        return _render(request, page, {"form": form}, status=200)
+
+    current = RegistrationRound.current()
+    if current is None:
+        return _render(request, page, {"alert_form": RoundAlertForm(request=request)})
+    return _render(request, page, {"form": RegistrationForm(request=request, round=current)})
+
+
+def thanks(request, page, token=None):
+    registration = None
+    if token is not None:
+        try:
+            pk = read_token(THANKS_PURPOSE, token, THANKS_MAX_AGE)
+        except InvalidToken:
+            raise Http404 from None
+        registration = Registration.objects.select_related("round").filter(pk=pk).first()
+    return TemplateResponse(
+        request, "aanmelding/registration_thanks.html", {"page": page, "self": page, "registration": registration}
+    )
+
+
+def round_alert(request, page):
+    if request.method != "POST":
+        return HttpResponseRedirect(page.url)
+    if (limited := check_rate_limit(request, "aanmelding-op-de-hoogte")) is not None:
+        return limited
+    form = RoundAlertForm(request.POST, request=request)
+
+    def save(form):
+        alert, created = RoundAlert.objects.get_or_create(email=form.cleaned_data["email"])
+        if created:
+            alert.record_consent()
+            alert.save()
+        if not alert.is_confirmed:
+            mails.queue_round_alert_confirmation(alert, page, request)
+
+    def success():
+        # The same page whether the address was new, known or confirmed already:
+        # it tells nobody which addresses are on the list.
+        return TemplateResponse(request, "aanmelding/round_alert_sent.html", {"page": page, "self": page})
+
+    try:
+        response = process_public_form(form, save=save, success=success)
+    except IntegrityError:
+        response = success()  # the same address twice at once: one row, as intended
+    if response is not None:
+        return response
+    return _render(request, page, {"alert_form": form})
+
+
+class PageConfirmActionView(ConfirmActionView):
+    page = None
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page=self.page, **kwargs)
+
+
+class WithdrawRegistrationView(PageConfirmActionView):
+    purpose = mails.WITHDRAW_PURPOSE
+    max_age = mails.WITHDRAW_MAX_AGE
+    model = Registration
+    title = "Aanmelding intrekken"
+    explanation = (
+        "Wil je je aanmelding voor buurtpreventie intrekken? Je naam en contactgegevens worden dan meteen verwijderd."
+    )
+    button_label = "Ja, trek mijn aanmelding in"
+    done_title = "Je aanmelding is ingetrokken"
+    done_text = (
+        "Je gegevens zijn verwijderd. Wil je later toch meedoen? Meld je dan opnieuw aan bij een volgend aanmeldmoment."
+    )
+
+    def perform(self, registration):
+        registration.withdraw()
+
+
+class ConfirmRoundAlertView(PageConfirmActionView):
+    purpose = mails.ALERT_CONFIRM_PURPOSE
+    max_age = mails.ALERT_CONFIRM_MAX_AGE
+    model = RoundAlert
+    title = "E-mailadres bevestigen"
+    explanation = "Bevestig dat je een mail wilt krijgen zodra je je weer kunt aanmelden voor buurtpreventie."
+    button_label = "Ja, houd mij op de hoogte"
+    done_title = "Je e-mailadres is bevestigd"
+    done_text = "Zodra een nieuw aanmeldmoment begint, krijg je van ons een mail."
+
+    def perform(self, alert):
+        alert.confirm()
+
+
+class CancelRoundAlertView(PageConfirmActionView):
+    purpose = mails.ALERT_CANCEL_PURPOSE
+    max_age = mails.ALERT_CANCEL_MAX_AGE
+    model = RoundAlert
+    title = "Afmelden voor berichten"
+    explanation = "Wil je geen mail meer krijgen als er een nieuw aanmeldmoment begint?"
+    button_label = "Ja, meld mij af"
+    done_title = "Je bent afgemeld"
+    done_text = "Je krijgt geen berichten meer over nieuwe aanmeldmomenten. Je e-mailadres is verwijderd."
+
+    def perform(self, alert):
+        alert.delete()

@@ -1,0 +1,57 @@
+"""The motivation statements, after table 2 of the CCV guideline.
+
+Residents say how much they agree with each statement. The answers hint at
+one of three profiles (normatief, pragmatisch, rationeel), which helps the
+municipality and police tailor their support. Used by the registration form
+and, later, by the motivation questionnaire.
+"""
+
+NORMATIVE = "normatief"
+PRAGMATIC = "pragmatisch"
+RATIONAL = "rationeel"
+
+PROFILE_LABELS = {
+    NORMATIVE: "Normatieve partner",
+    PRAGMATIC: "Pragmatische samenwerker",
+    RATIONAL: "Rationele vrijwilliger",
+}
+
+# (field name, profile, statement) — the wording is ours, the meaning the guideline's.
+STATEMENTS = [
+    (
+        "statement_shared_responsibility",
+        NORMATIVE,
+        "Als bewoner ben ik mede verantwoordelijk voor de veiligheid en leefbaarheid van mijn wijk.",
+    ),
+    ("statement_social_control", NORMATIVE, "Met buurtpreventie wil ik de sociale controle in mijn buurt vergroten."),
+    (
+        "statement_feedback",
+        PRAGMATIC,
+        "Ik wil graag horen wat politie en gemeente doen met de informatie die ons team doorgeeft.",
+    ),
+    (
+        "statement_together",
+        PRAGMATIC,
+        "Ik vind het belangrijk om samen met mijn buurtgenoten te werken aan een veilige, leefbare buurt.",
+    ),
+    ("statement_volunteering", RATIONAL, "Vrijwilligerswerk doen vind ik hoe dan ook belangrijk."),
+    ("statement_results", RATIONAL, "Ik vind het belangrijk dat ons buurtpreventieteam zichtbare resultaten haalt."),
+]
+
+AGREE_SCALE = [
+    (1, "Helemaal mee oneens"),
+    (2, "Mee oneens"),
+    (3, "Neutraal"),
+    (4, "Mee eens"),
+    (5, "Helemaal mee eens"),
+]
+
+
+def profile_scores(answers):
+    """Average agreement per profile, from ``{field name: 1..5 or None}``; None where unanswered."""
+    scores = {}
+    for profile in PROFILE_LABELS:
+        values = [answers.get(name) for name, p, _ in STATEMENTS if p == profile]
+        values = [v for v in values if v]
+        scores[profile] = sum(values) / len(values) if values else None
+    return scores
