@@ -41,6 +41,28 @@ def test_every_page_type_has_no_axe_violations(demo_site, open_page, assert_acce
         assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {viewport['width']}px"
 
 
+def sitemap_paths(client):
+    from urllib.parse import urlparse
+    from xml.etree import ElementTree
+
+    tree = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    return [urlparse(loc.text).path for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+def test_every_page_in_the_sitemap_is_sound_and_accessible(demo_site, client, open_page, assert_accessible, viewport):
+    paths = sitemap_paths(client)
+    assert len(paths) >= 15
+    for path in paths:
+        page, response = open_page(path, viewport)
+        assert response.status == 200, path
+        assert page.locator("html").get_attribute("lang") == "nl", path
+        assert page.locator("h1").count() == 1, path
+        assert page.locator("main").count() == 1, path
+        assert page.title().strip(), path
+        assert_accessible(page)
+
+
 def test_the_roles_chapter_has_no_axe_violations_on_a_phone(demo_site, open_page, assert_accessible):
     chapter = DossierChapterPage.objects.live().get(slug="rollen-en-verantwoordelijkheden")
     page, response = open_page(chapter.url, PHONE)
