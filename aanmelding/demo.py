@@ -4,11 +4,12 @@ slug, created only when missing."""
 
 from datetime import timedelta
 
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from home.demo import Summary, ensure_demo_account, ensure_page, get_home_page
+from home.demo import Summary, ensure_demo_account, ensure_page, get_home_page, grant_model_permissions
 
-from .models import Registration, RegistrationPage, RegistrationRound, Wijk
+from .models import Registration, RegistrationPage, RegistrationRound, RoundAlert, Wijk
 
 WIJKEN = ["Centrum", "De Horst", "Noorderpark", "Oude Haven", "Zuidwijk", "Buitengebied"]
 HANDLERS_GROUP = "Behandelaars buurtpreventie"
@@ -131,7 +132,13 @@ def load(stdout):
                 registration.save()
             summary.add(f"aanmelding van {name}", created)
 
-    ensure_demo_account(
+    # Migration 0003 gives the group these rights; restated for a database
+    # that was emptied without migrating again.
+    grant_model_permissions([HANDLERS_GROUP], Registration, ["view", "change"])
+    grant_model_permissions([HANDLERS_GROUP], RegistrationRound, ["view", "add", "change", "delete"])
+    grant_model_permissions([HANDLERS_GROUP], Wijk, ["view", "add", "change", "delete"])
+    grant_model_permissions([HANDLERS_GROUP], RoundAlert, ["view", "delete"])
+    handler = ensure_demo_account(
         "Demo-behandelaar",
         "behandelaar",
         [HANDLERS_GROUP],
@@ -140,6 +147,10 @@ def load(stdout):
         first_name="Demo",
         last_name="Behandelaar",
     )
+    if handler is not None and not handler.has_perm("wagtailadmin.access_admin"):
+        Group.objects.get(name=HANDLERS_GROUP).permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
     summary.write(stdout)
 
 

@@ -26,7 +26,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
 
 from .models import HomePage, MunicipalitySettings, StandardPage
 
@@ -272,8 +272,23 @@ def _welcome_page(root):
     return root.get_children().filter(slug="home", content_type=page_type, numchild=0).first()
 
 
-def ensure_home_and_site(summary):
+def ensure_tree_roots():
+    """The locale, root page and root collection Wagtail's migrations create.
+
+    Normally there; made again when a database was emptied without running
+    the migrations again (a flushed test database, say).
+    """
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
+def ensure_home_and_site(summary):
+    root = ensure_tree_roots()
     home = get_home_page()
     welcome = None
     if home is None:

@@ -8,9 +8,9 @@ from home.models import StandardPage
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.factories import UserFactory
 
-# serialized_rollback restores what migrations created (root page, locale,
-# groups), which the flush after each transactional test removes.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The flush after each transactional test also removes what migrations
+# created (root page, locale, groups); load_demo_content makes them again.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def page_type_paths():
