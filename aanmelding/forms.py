@@ -5,11 +5,14 @@ from django.utils.formats import date_format
 
 from forms.base import PublicForm, PublicModelForm
 from forms.consent import ConsentMixin
-from forms.fields import EmailField, NameField, PhoneField, PostcodeField
+from forms.fields import INVALID_EMAIL_MESSAGE, EmailField, NameField, PhoneField, PostcodeField
 from forms.motivation import AGREE_SCALE, STATEMENTS
 
 from .models import Registration, RegistrationRound, Wijk
 
+KIND_MESSAGE = "Kies waarvoor je je aanmeldt: een nieuw team, een nieuwe app-groep of een bestaand team."
+WIJK_MESSAGE = "Kies de wijk waarin je woont."
+MEMBERS_MESSAGE = "Vul in met hoeveel mensen je denkt te beginnen, bijvoorbeeld 4."
 DUPLICATE_MESSAGE = (
     "Met dit e-mailadres is al een aanmelding gedaan voor dit aanmeldmoment. "
     "Wil je iets veranderen? Neem dan contact op met de gemeente."
@@ -31,14 +34,25 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
     )
 
     kind = django_forms.ChoiceField(
-        label="Waarvoor meld je je aan?", choices=Registration.KIND_CHOICES, widget=django_forms.RadioSelect
+        label="Waarvoor meld je je aan?",
+        choices=Registration.KIND_CHOICES,
+        widget=django_forms.RadioSelect,
+        error_messages={"required": KIND_MESSAGE, "invalid_choice": KIND_MESSAGE},
     )
-    name = NameField()
-    email = EmailField(help_text="Hierop krijg je een bevestiging en de uitnodiging voor de informatieavond.")
+    name = NameField(error_messages={"required": "Vul je naam in."})
+    email = EmailField(
+        help_text="Hierop krijg je een bevestiging en de uitnodiging voor de informatieavond.",
+        error_messages={"required": "Vul je e-mailadres in.", "invalid": INVALID_EMAIL_MESSAGE},
+    )
     phone = PhoneField(required=False, help_text="Handig als we je willen bellen voor een kennismaking.")
-    postcode = PostcodeField()
+    postcode = PostcodeField(
+        help_text="Bijvoorbeeld 1234 AB.", error_messages={"required": "Vul je postcode in, bijvoorbeeld 1234 AB."}
+    )
     wijk = django_forms.ModelChoiceField(
-        label="In welke wijk?", queryset=Wijk.objects.all(), empty_label="Kies je wijk"
+        label="In welke wijk woon je?",
+        queryset=Wijk.objects.all(),
+        empty_label="Kies je wijk",
+        error_messages={"required": WIJK_MESSAGE, "invalid_choice": WIJK_MESSAGE},
     )
     initiative_name = django_forms.CharField(
         label="Voorgestelde naam van het team of de groep",
@@ -51,8 +65,16 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
         required=False,
         min_value=1,
         max_value=500,
-        help_text="Alleen voor een nieuw team of een nieuwe groep; jezelf meegeteld.",
+        help_text="Jezelf meegeteld. Nodig voor een nieuw team of een nieuwe groep; sluit je aan bij een "
+        "bestaand team, dan laat je dit leeg.",
         widget=django_forms.NumberInput(attrs={"inputmode": "numeric", "size": "4"}),
+        error_messages={
+            "invalid": MEMBERS_MESSAGE,
+            "min_value": MEMBERS_MESSAGE,
+            "max_value": "Vul een aantal tot en met 500 in. Zijn jullie met meer? Zet dat dan bij je opmerkingen.",
+        },
+        # Required for a new initiative only: no "(niet verplicht)" after the label.
+        template_name="aanmelding/fields/conditionally_required.html",
     )
     availability = django_forms.MultipleChoiceField(
         label="Wanneer kun je meedoen?",
@@ -106,12 +128,16 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
     def statement_fields(self):
         return [self[name] for name, _, _ in STATEMENTS]
 
+    def error_summary(self):
+        # Several labels are questions: "In welke wijk woon je? Kies ...", not "...?: Kies ...".
+        return [(href, text.replace("?: ", "? ")) for href, text in super().error_summary()]
+
     def clean(self):
         cleaned = super().clean()
         if self.round is None:
             raise ValidationError(closed_message(RegistrationRound.next_upcoming()), code="round_closed")
         if cleaned.get("kind") in Registration.NEW_INITIATIVES and not cleaned.get("expected_members"):
-            self.add_error("expected_members", "Vul in met hoeveel mensen je denkt te beginnen, bijvoorbeeld 4.")
+            self.add_error("expected_members", MEMBERS_MESSAGE)
         email = cleaned.get("email")
         if (
             email

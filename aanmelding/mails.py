@@ -44,8 +44,9 @@ def queue_registration_received(registration, page, request=None):
         f"We hebben je aanmelding voor buurtpreventie ontvangen. Je referentienummer is {registration.reference}.",
         f"Je meldde je aan voor: {registration.get_kind_display().lower()}, in de wijk {registration.wijk}.",
         *page.mail_paragraphs("confirmation_mail_text"),
-        "Wil je je aanmelding intrekken? Gebruik dan de knop hieronder. Je gegevens worden dan meteen verwijderd.",
+        "Wil je je aanmelding intrekken? Dat kan via de link hieronder. Je gegevens worden dan meteen verwijderd.",
     ]
+    municipality = municipality_settings(request)
     queue_mail(
         [registration.email],
         f"We hebben je aanmelding ontvangen ({registration.reference})",
@@ -56,8 +57,9 @@ def queue_registration_received(registration, page, request=None):
             "action_url": absolute_url(page, page.reverse_subpage("withdraw", args=[token]), request),
             "action_label": "Aanmelding intrekken",
         },
+        # "Antwoord op deze mail" must reach the people who handle registrations.
+        reply_to=municipality.contact_email if municipality else None,
     )
-    municipality = municipality_settings(request)
     admin_path = reverse("aanmelding_registration_modeladmin_edit", args=[registration.pk])
     queue_mail(
         [municipality.notification_email],

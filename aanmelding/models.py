@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from forms.models import ConsentRecord
+from forms.models import ConsentRecord, OutgoingMail
 from forms.motivation import AGREE_SCALE, STATEMENTS
 
 
@@ -137,6 +137,8 @@ class Registration(ConsentRecord):
         (JOIN_TEAM, "Aansluiten bij een bestaand team"),
     ]
     NEW_INITIATIVES = (NEW_TEAM, NEW_APP_GROUP)
+    KIND_SHORT_LABELS = {NEW_TEAM: "Nieuw team", NEW_APP_GROUP: "Nieuwe app-groep", JOIN_TEAM: "Aansluiten bij team"}
+    DATA_REMOVED = "(gegevens verwijderd)"
 
     RECEIVED = "ontvangen"
     INVITED = "uitgenodigd"
@@ -219,7 +221,7 @@ class Registration(ConsentRecord):
         ]
 
     def __str__(self):
-        return f"{self.reference} {self.name or '(gegevens verwijderd)'}"
+        return f"{self.reference} {self.display_name()}"
 
     @staticmethod
     def normalise_email(email):
@@ -248,6 +250,36 @@ class Registration(ConsentRecord):
         return self.get_status_display()
 
     status_label.short_description = "Status"
+    status_label.admin_order_field = "status"
+
+    # Display helpers for the admin list, detail page and export.
+    @property
+    def personal_data_removed(self):
+        return self.personal_data_removed_at is not None
+
+    def display_name(self):
+        return self.name or self.DATA_REMOVED
+
+    display_name.short_description = "Naam"
+    display_name.admin_order_field = "name"
+
+    def kind_short(self):
+        return self.KIND_SHORT_LABELS.get(self.kind, self.kind)
+
+    kind_short.short_description = "Soort"
+    kind_short.admin_order_field = "kind"
+
+    def availability_display(self):
+        labels = dict(self.AVAILABILITY_CHOICES)
+        return ", ".join(labels.get(code, code) for code in self.availability or [])
+
+    availability_display.short_description = "Wanneer kun je?"
+
+    def received(self):
+        return timezone.localtime(self.created_at).strftime("%d-%m-%Y %H:%M") if self.created_at else ""
+
+    received.short_description = "Ontvangen op"
+    received.admin_order_field = "created_at"
 
     def motivation_answers(self):
         return {name: getattr(self, name) for name, _, _ in STATEMENTS}
@@ -268,6 +300,7 @@ class Registration(ConsentRecord):
 
     def remove_personal_data(self, moment=None):
         """Blank everything that identifies the applicant; keep what counts anonymously."""
+        address = self.email
         self.name = ""
         self.email = ""
         self.email_key = None
@@ -279,6 +312,12 @@ class Registration(ConsentRecord):
         self.personal_data_removed_at = moment or timezone.now()
         self.save()
         self.status_changes.update(note="")
+        if address:
+            # The outbox keeps copies of sent mails (name, address, text): those go too.
+            # Mails still waiting to go out stay; a worker may be sending them now.
+            OutgoingMail.objects.filter(
+                to__iexact=address, status__in=[OutgoingMail.Status.SENT, OutgoingMail.Status.FAILED]
+            ).delete()
 
     def withdraw(self):
         """The applicant withdraws: status ingetrokken and personal data gone at once. Safe to repeat."""
@@ -429,11 +468,10 @@ class RegistrationPage(RoutablePageMixin, Page):
         return views.registration_form(request, self)
 
     @path("bedankt/")
-    @path("bedankt/<str:token>/")
-    def thanks(self, request, token=None):
+    def thanks(self, request):
         from . import views
 
-        return views.thanks(request, self, token)
+        return views.thanks(request, self)
 
     @path("intrekken/<str:token>/")
     def withdraw(self, request, token):

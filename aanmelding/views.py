@@ -1,26 +1,28 @@
 """Public views of the registration page (routed by RegistrationPage)."""
 
 from django.db import IntegrityError
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from forms.base import process_public_form
 from forms.ratelimit import check_rate_limit
-from forms.tokens import InvalidToken, make_token, read_token
 from forms.views import ConfirmActionView
 
 from . import mails
 from .forms import DUPLICATE_MESSAGE, RegistrationForm, RoundAlertForm
 from .models import Registration, RegistrationRound, RoundAlert
 
-THANKS_PURPOSE = "registration-thanks"
-THANKS_MAX_AGE = 24 * 60 * 60
+# The session remembers which registration the thank-you page is about. A
+# caught spam submission stores None there: the same redirect to the same URL
+# and the same cookie, so a bot cannot tell it was caught.
+THANKS_SESSION_KEY = "aanmelding_bedankt"
 
 
-def _render(request, page, context, status=200):
+def _render(request, page, context, status=200, current=None):
+    """The registration page; ``current`` is the open round, if the caller looked it up already."""
     now = timezone.now()
-    current = RegistrationRound.current(now)
+    current = current or RegistrationRound.current(now)
     context = {
         "page": page,
         "self": page,
@@ -37,7 +39,8 @@ def registration_form(request, page):
             return limited
         # Checked now, at submit time: a form opened before closing time and
         # sent after it is refused (with what was typed kept).
-        form = RegistrationForm(request.POST, request=request, round=RegistrationRound.current())
+        current = RegistrationRound.current()
+        form = RegistrationForm(request.POST, request=request, round=current)
         saved = {}
 
         def save(form):
@@ -47,10 +50,8 @@ def registration_form(request, page):
 
         def success():
             registration = saved.get("registration")
-            if registration is None:  # spam: the same answer, without a reference
-                return HttpResponseRedirect(page.url + page.reverse_subpage("thanks"))
-            token = make_token(THANKS_PURPOSE, registration.pk)
-            return HttpResponseRedirect(page.url + page.reverse_subpage("thanks", args=[token]))
+            request.session[THANKS_SESSION_KEY] = registration.pk if registration else None
+            return HttpResponseRedirect(page.url + page.reverse_subpage("thanks"))
 
         try:
             response = process_public_form(form, save=save, success=success)
@@ -61,22 +62,17 @@ def registration_form(request, page):
             response = None
         if response is not None:
             return response
-        return _render(request, page, {"form": form}, status=200)
+        return _render(request, page, {"form": form}, status=200, current=current)
 
     current = RegistrationRound.current()
     if current is None:
         return _render(request, page, {"alert_form": RoundAlertForm(request=request)})
-    return _render(request, page, {"form": RegistrationForm(request=request, round=current)})
+    return _render(request, page, {"form": RegistrationForm(request=request, round=current)}, current=current)
 
 
-def thanks(request, page, token=None):
-    registration = None
-    if token is not None:
-        try:
-            pk = read_token(THANKS_PURPOSE, token, THANKS_MAX_AGE)
-        except InvalidToken:
-            raise Http404 from None
-        registration = Registration.objects.select_related("round").filter(pk=pk).first()
+def thanks(request, page):
+    pk = request.session.get(THANKS_SESSION_KEY)
+    registration = Registration.objects.select_related("round").filter(pk=pk).first() if pk else None
     return TemplateResponse(
         request, "aanmelding/registration_thanks.html", {"page": page, "self": page, "registration": registration}
     )
@@ -112,6 +108,8 @@ def round_alert(request, page):
 
 
 class PageConfirmActionView(ConfirmActionView):
+    """A mail link under the registration page."""
+
     page = None
 
     def get_context_data(self, **kwargs):

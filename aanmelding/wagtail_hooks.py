@@ -1,7 +1,23 @@
 from django.contrib.admin import SimpleListFilter
 from django.utils import timezone
+from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from . import admin_views
+from .admin_views import (
+    KindFilter,
+    RegistrationButtonHelper,
+    RegistrationCreateView,
+    RegistrationDeleteView,
+    RegistrationEditView,
+    RegistrationHistoryView,
+    RegistrationIndexView,
+    RegistrationPermissionHelper,
+    RegistrationSearchHandler,
+    RoundFilter,
+    StatusFilter,
+    WijkFilter,
+)
 from .models import Registration, RegistrationRound, Wijk
 
 
@@ -34,13 +50,44 @@ class RegistrationRoundAdmin(ModelAdmin):
 
 
 class RegistrationAdmin(ModelAdmin):
+    """Handling registrations: see aanmelding/admin_views.py for who may do what."""
+
     model = Registration
     menu_label = "Aanmeldingen"
     menu_icon = "form"
-    list_display = ["reference", "name", "kind", "wijk", "round", "status_label", "created_at"]
-    list_filter = ["round", "status", "kind", "wijk"]
+    list_display = ["reference", "display_name", "kind_short", "wijk", "round", "status_label", "received"]
+    list_filter = [RoundFilter, StatusFilter, KindFilter, WijkFilter]
+    list_select_related = ["round", "wijk"]
     search_fields = ["name", "email", "postcode", "initiative_name"]
-    inspect_view_enabled = True
+    ordering = ["-created_at"]
+    inspect_view_enabled = False
+    permission_helper_class = RegistrationPermissionHelper
+    button_helper_class = RegistrationButtonHelper
+    search_handler_class = RegistrationSearchHandler
+    index_view_class = RegistrationIndexView
+    create_view_class = RegistrationCreateView
+    edit_view_class = RegistrationEditView
+    history_view_class = RegistrationHistoryView
+    delete_view_class = RegistrationDeleteView
+    index_template_name = "aanmelding/admin/registration_index.html"
+    # The export (CSV and XLSX, through forms.export): field or model helper, heading.
+    # Internal notes and the motivation answers stay out.
+    export_columns = [
+        ("reference", "Referentie"),
+        ("round", "Aanmeldmoment"),
+        ("kind", "Soort"),
+        ("status", "Status"),
+        ("created_at", "Ontvangen op"),
+        ("display_name", "Naam"),
+        ("email", "E-mailadres"),
+        ("phone", "Telefoonnummer"),
+        ("postcode", "Postcode"),
+        ("wijk", "Wijk"),
+        ("initiative_name", "Naam team of groep"),
+        ("expected_members", "Verwacht aantal deelnemers"),
+        ("availability_display", "Beschikbaarheid"),
+        ("heard_via", "Gehoord via"),
+    ]
 
 
 class WijkAdmin(ModelAdmin):
@@ -58,3 +105,8 @@ class AanmeldingGroup(ModelAdminGroup):
 
 
 modeladmin_register(AanmeldingGroup)
+
+
+@hooks.register("register_log_actions")
+def register_registration_log_actions(actions):
+    admin_views.register_log_actions(actions)

@@ -10,10 +10,12 @@ token, max_age)`` gives the value back, or raises
 - ``InvalidToken`` (the base class) if it was damaged, forged or made for
   another purpose.
 
-Tokens contain only ``:``, letters, digits, ``-`` and ``_``, so they fit in a
-URL path segment (``path("annuleren/<str:token>/", ...)``). A link that changes
+Tokens contain only letters, digits, ``-`` and ``_`` (the signed value, base64url-encoded), so they fit in a
+URL path segment, also in a Wagtail page route. A link that changes
 something goes to a ``forms.views.ConfirmActionView``.
 """
+
+import base64
 
 from django.core import signing
 
@@ -35,12 +37,23 @@ def _salt(purpose):
 
 
 def make_token(purpose, pk):
-    return signing.dumps(pk, salt=_salt(purpose))
+    # Django's signed value contains ":", which Wagtail's page router refuses
+    # in a path segment; base64url once more makes it letters, digits, - and _.
+    signed = signing.dumps(pk, salt=_salt(purpose))
+    return base64.urlsafe_b64encode(signed.encode()).decode("ascii").rstrip("=")
+
+
+def _unwrap(token):
+    try:
+        return base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("ascii")
+    except ValueError as error:  # binascii.Error and UnicodeDecodeError are ValueErrors
+        raise InvalidToken(str(error)) from error
 
 
 def read_token(purpose, token, max_age):
+    signed = _unwrap(token)
     try:
-        return signing.loads(token, salt=_salt(purpose), max_age=max_age)
+        return signing.loads(signed, salt=_salt(purpose), max_age=max_age)
     except signing.SignatureExpired as error:
         raise ExpiredToken(str(error)) from error
     except signing.BadSignature as error:

@@ -1,10 +1,14 @@
 """Factories for test data: small, explicit, one per model."""
 
+from datetime import timedelta
+
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from wagtail.models import Page, Site
 
+from aanmelding.models import Registration, RegistrationPage, RegistrationRound, Wijk
 from dossier.models import DossierChapterPage, DossierPage, Role
 from home.models import HomePage, StandardPage
 
@@ -97,3 +101,55 @@ def make_site_with_home():
     site.root_page = home
     site.save()
     return home
+
+
+# --- aanmelding -----------------------------------------------------------------
+
+
+class RegistrationRoundFactory(factory.django.DjangoModelFactory):
+    """An open round by default: opened a week ago, closes in three weeks."""
+
+    title = factory.Sequence(lambda n: f"Aanmeldmoment {n}")
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=7))
+    closes_at = factory.LazyAttribute(lambda r: r.opens_at + timedelta(days=28))
+    description = ""
+
+    class Meta:
+        model = RegistrationRound
+
+
+class WijkFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Wijk {n}")
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = Wijk
+        django_get_or_create = ["name"]
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    round = factory.SubFactory(RegistrationRoundFactory)
+    kind = Registration.JOIN_TEAM
+    name = factory.Sequence(lambda n: f"Aanmelder {n}")
+    email = factory.Sequence(lambda n: f"aanmelder{n}@example.org")
+    phone = "06 12345678"
+    postcode = "1234 AB"
+    wijk = factory.SubFactory(WijkFactory)
+    remarks = "Ik woon hier al twintig jaar."
+    consent_given_at = factory.LazyFunction(timezone.now)
+    consent_version = "2026-11"
+
+    class Meta:
+        model = Registration
+
+
+class RegistrationPageFactory(wagtail_factories.PageFactory):
+    title = "Aanmelden"
+    slug = "aanmelden"
+    intro = "<p>Meld je aan voor buurtpreventie.</p>"
+    closed_text = "<p>Aanmelden kan alleen tijdens een aanmeldmoment.</p>"
+    thank_you_text = "<ol><li>Je krijgt een uitnodiging voor de informatieavond.</li></ol>"
+    confirmation_mail_text = "Je krijgt een uitnodiging voor de informatieavond.\n\nDaarna volgt een gesprek."
+
+    class Meta:
+        model = RegistrationPage

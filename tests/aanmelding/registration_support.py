@@ -1,0 +1,73 @@
+"""Helpers of the public registration tests; their fixtures are in conftest.py next to this file."""
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bs4 import BeautifulSoup
+from django.core import mail
+from django.utils import timezone
+
+from forms.testing import public_form_data
+
+AMS = ZoneInfo("Europe/Amsterdam")
+NOTIFICATION_EMAIL = "aanmeldingen@gemeente.example"
+
+
+def at(*args):
+    return datetime(*args, tzinfo=AMS)
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def registration_fields(wijk, /, **overrides):
+    """What an applicant starting a new team types, without the spam fields."""
+    data = {
+        "kind": "nieuw_team",
+        "name": "Fatima el Amrani",
+        "email": "fatima@example.org",
+        "phone": "06 12345678",
+        "postcode": "1234 ab",
+        "wijk": str(wijk.pk),
+        "initiative_name": "Buurtpreventie Noorderpark",
+        "expected_members": "5",
+        "statement_shared_responsibility": "5",
+        "statement_together": "4",
+        "availability": ["doordeweeks_avond", "weekend"],
+        "heard_via": "buren",
+        "remarks": "Wij lopen al samen met de hond; dat kan net zo goed als team.",
+        "consent": "on",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def registration_data(wijk, /, **overrides):
+    """A complete, valid POST rendered a minute ago; ``None`` leaves a field out."""
+    return public_form_data(registration_fields(wijk, **overrides))
+
+
+def set_clock(monkeypatch, moment):
+    """Django's clock (``timezone.now``) stands still at ``moment``; the spam timestamp keeps real time."""
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+
+
+def link_path(text, base=None):
+    """The path of the first URL in a mail text (optionally: the one starting with ``base``)."""
+    for url in re.findall(r"https?://\S+", text):
+        path = re.sub(r"^https?://[^/]+", "", url)
+        if base is None or path.startswith(base):
+            return path
+    raise AssertionError(f"no link{f' to {base}' if base else ''} in {text!r}")
+
+
+def mails_to(address):
+    return [message for message in mail.outbox if address in message.to]
+
+
+def html_part(message):
+    parts = [content for content, mimetype in message.alternatives if mimetype == "text/html"]
+    assert len(parts) == 1, "a mail has exactly one HTML part"
+    return parts[0]
