@@ -1,7 +1,7 @@
 from django import template
 from django.utils import timezone
 
-from aanmelding.models import RegistrationRound
+from aanmelding.models import RegistrationPage, RegistrationRound
 
 register = template.Library()
 
@@ -14,4 +14,5 @@ def round_status():
     return {
         "current_round": current,
         "next_round": None if current else RegistrationRound.next_upcoming(now),
+        "registration_page": RegistrationPage.objects.live().only("id", "url_path", "path", "depth", "title").first(),
     }

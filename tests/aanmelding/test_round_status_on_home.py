@@ -35,3 +35,14 @@ def test_home_says_when_no_round_is_planned(client, home_page):
         title="Voorbij", opens_at=timezone.now() - timedelta(days=30), closes_at=timezone.now() - timedelta(days=20)
     )
     assert "geen aanmeldmoment gepland" in status_text(client)
+
+
+def test_home_links_to_the_registration_page(client, home_page):
+    from tests.factories import RegistrationPageFactory
+
+    page = RegistrationPageFactory(parent=home_page)
+    now = timezone.now()
+    RegistrationRound.objects.create(title="Nu", opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=1))
+    html = BeautifulSoup(client.get("/").content.decode(), "html.parser")
+    link = html.select_one(".round-status a")
+    assert link["href"] == page.url and link.get_text() == "Meld je aan"
