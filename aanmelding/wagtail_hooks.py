@@ -1,6 +1,8 @@
+from django.contrib import admin
 from django.contrib.admin import SimpleListFilter
 from django.utils import timezone
 from wagtail import hooks
+from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from . import admin_views
@@ -18,7 +20,7 @@ from .admin_views import (
     StatusFilter,
     WijkFilter,
 )
-from .models import Registration, RegistrationRound, Wijk
+from .models import Registration, RegistrationRound, RoundAlert, Wijk
 
 
 class RoundStatusFilter(SimpleListFilter):
@@ -97,11 +99,33 @@ class WijkAdmin(ModelAdmin):
     list_display = ["name", "sort_order"]
 
 
+class NoAddPermissionHelper(PermissionHelper):
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+
+class RoundAlertAdmin(ModelAdmin):
+    """The 'houd mij op de hoogte' addresses: view and delete only (they come from residents)."""
+
+    model = RoundAlert
+    menu_label = "Houd mij op de hoogte"
+    menu_icon = "mail"
+    list_display = ["email", "created_at", "confirmed_at"]
+    list_filter = [("confirmed_at", admin.EmptyFieldListFilter)]
+    search_fields = ["email"]
+
+    def get_permission_helper_class(self):
+        return NoAddPermissionHelper
+
+
 class AanmeldingGroup(ModelAdminGroup):
     menu_label = "Aanmelding"
     menu_icon = "form"
     menu_order = 200
-    items = [RegistrationAdmin, RegistrationRoundAdmin, WijkAdmin]
+    items = [RegistrationAdmin, RegistrationRoundAdmin, WijkAdmin, RoundAlertAdmin]
 
 
 modeladmin_register(AanmeldingGroup)

@@ -66,3 +66,17 @@ def test_an_editor_without_permission_cannot_see_rounds(client, db):
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     assert client.get(INDEX_URL).status_code in (302, 403)
+
+
+def test_handlers_see_and_can_delete_round_alert_addresses_but_not_add_them(client, db):
+    from django.contrib.auth.models import Group
+
+    from aanmelding.models import RoundAlert
+
+    RoundAlert.objects.create(email="buur@example.org")
+    handler = UserFactory()
+    handler.groups.add(Group.objects.get(name="Behandelaars buurtpreventie"))
+    client.force_login(handler)
+    listing = client.get("/admin/aanmelding/roundalert/")
+    assert listing.status_code == 200 and "buur@example.org" in listing.content.decode()
+    assert client.get("/admin/aanmelding/roundalert/create/").status_code in (302, 403)
