@@ -24,7 +24,8 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 
 CACHE_ALIAS = "pages"
-KEY_PREFIX = "page"
+UNCACHED_HEADERS = {"set-cookie", "x-page-cache", "content-length"}
+KEY_PREFIX = "page2"
 _content_models = []
 
 
@@ -89,7 +90,10 @@ class PageCacheMiddleware:
         key = _key(request)
         cached = page_cache().get(key)
         if cached is not None:
-            response = HttpResponse(cached["content"], content_type=cached["content_type"])
+            response = HttpResponse(cached["content"])
+            # The headers inner middleware set (X-Frame-Options, Content-Type...).
+            for name, value in cached["headers"]:
+                response[name] = value
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
@@ -102,7 +106,8 @@ class PageCacheMiddleware:
             and not response.cookies
             and not response.streaming
         ):
-            page_cache().set(key, {"content": response.content, "content_type": response["Content-Type"]}, timeout)
+            headers = [(name, value) for name, value in response.items() if name.lower() not in UNCACHED_HEADERS]
+            page_cache().set(key, {"content": response.content, "headers": headers}, timeout)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -87,3 +87,11 @@ def test_errors_and_search_results_are_not_cached(client, home_page):
     assert "X-Page-Cache" not in client.get("/bestaat-niet/")
     client.get("/zoeken/")
     assert "X-Page-Cache" not in client.get("/zoeken/")
+
+
+def test_a_cached_page_keeps_its_security_and_type_headers(client, chapter):
+    first = client.get(chapter.url)
+    second = client.get(chapter.url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second["X-Frame-Options"] == first["X-Frame-Options"] == "DENY"
+    assert second["Content-Type"] == first["Content-Type"]
