@@ -5,12 +5,13 @@ from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from forms.models import ConsentRecord, OutgoingMail
 from forms.motivation import AGREE_SCALE, STATEMENTS
+from home.blocks import BaseStreamBlock
 
 
 class RegistrationRoundQuerySet(models.QuerySet):
@@ -499,3 +500,235 @@ class RegistrationPage(RoutablePageMixin, Page):
 
     def mail_paragraphs(self, field_name):
         return [part.strip() for part in getattr(self, field_name).split("\n\n") if part.strip()]
+
+
+# --- information evenings ----------------------------------------------------------
+
+
+class InfoEveningIndexPage(Page):
+    """'Informatiebijeenkomsten': lists the upcoming and past evenings below it."""
+
+    intro = RichTextField("Introductie", features=["bold", "italic", "link", "ul"], blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    subpage_types = ["aanmelding.InfoEveningPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "overzicht informatiebijeenkomsten"
+        verbose_name_plural = "overzichten informatiebijeenkomsten"
+
+    def evenings(self):
+        return InfoEveningPage.objects.child_of(self).live().specific()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        evenings = self.evenings()
+        context["upcoming_evenings"] = evenings.filter(ends_at__gte=now).order_by("starts_at")
+        context["past_evenings"] = evenings.filter(ends_at__lt=now).order_by("-starts_at")
+        return context
+
+
+class InfoEveningPage(RoutablePageMixin, Page):
+    """One information evening of a registration round, with sign-up, capacity and a waitlist."""
+
+    round = models.ForeignKey(
+        RegistrationRound, verbose_name="aanmeldmoment", on_delete=models.PROTECT, related_name="info_evenings"
+    )
+    starts_at = models.DateTimeField("Begint om")
+    ends_at = models.DateTimeField("Eindigt om")
+    location_name = models.CharField("Locatie", max_length=150, help_text="Bijvoorbeeld 'Buurthuis De Schakel'.")
+    location_address = models.CharField("Adres", max_length=250)
+    accessibility_notes = models.TextField(
+        "Toegankelijkheid",
+        blank=True,
+        help_text="Bijvoorbeeld: rolstoeltoegankelijk, ringleiding, parkeren, bereikbaarheid met het ov.",
+    )
+    capacity = models.PositiveSmallIntegerField("Aantal plaatsen", help_text="Hoeveel mensen er in de zaal passen.")
+    signup_deadline = models.DateTimeField("Aanmelden kan tot", help_text="Uiterlijk het begin van de bijeenkomst.")
+    attendees = models.TextField(
+        "Wie zijn er?", blank=True, help_text="Bijvoorbeeld: de wijkagent, de coördinator buurtpreventie."
+    )
+    programme = StreamField(BaseStreamBlock(), verbose_name="Programma", blank=True, use_json_field=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("round"),
+        MultiFieldPanel(
+            [FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("signup_deadline"), FieldPanel("capacity")],
+            heading="Wanneer en hoeveel",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("location_name"), FieldPanel("location_address"), FieldPanel("accessibility_notes")],
+            heading="Waar",
+        ),
+        FieldPanel("attendees"),
+        FieldPanel("programme"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("location_name"), index.SearchField("attendees")]
+    parent_page_types = ["aanmelding.InfoEveningIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "informatiebijeenkomst"
+        verbose_name_plural = "informatiebijeenkomsten"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = "De bijeenkomst moet eindigen nadat ze begint."
+        if self.starts_at and self.signup_deadline and self.signup_deadline > self.starts_at:
+            errors["signup_deadline"] = "Aanmelden moet uiterlijk bij het begin van de bijeenkomst sluiten."
+        if errors:
+            raise ValidationError(errors)
+
+    # Seats are derived from the sign-ups, never stored.
+    def seats_taken(self):
+        total = self.signups.filter(status=EveningSignup.CONFIRMED).aggregate(total=models.Sum("persons"))["total"]
+        return total or 0
+
+    def seats_left(self):
+        return max(self.capacity - self.seats_taken(), 0)
+
+    def is_full(self):
+        return self.seats_left() <= 0
+
+    def is_signup_open(self, now=None):
+        now = now or timezone.now()
+        return now <= self.signup_deadline and now < self.starts_at
+
+    def waitlisted_count(self):
+        return self.signups.filter(status=EveningSignup.WAITLISTED).count()
+
+    # The views live in aanmelding/evening_views.py; these routes only hand over.
+    @path("")
+    def signup_form(self, request):
+        from . import evening_views
+
+        return evening_views.signup_form(request, self)
+
+    @path("bedankt/")
+    def thanks(self, request):
+        from . import evening_views
+
+        return evening_views.thanks(request, self)
+
+    @path("annuleren/<str:token>/")
+    def cancel(self, request, token):
+        from . import evening_views
+
+        return evening_views.CancelSignupView.as_view(page=self)(request, token=token)
+
+
+class EveningSignup(ConsentRecord):
+    """One resident (alone or with one other person) signed up for an information evening."""
+
+    CONFIRMED = "bevestigd"
+    WAITLISTED = "wachtlijst"
+    CANCELLED = "geannuleerd"
+    STATUS_CHOICES = [(CONFIRMED, "Bevestigd"), (WAITLISTED, "Op de wachtlijst"), (CANCELLED, "Geannuleerd")]
+    PERSONS_CHOICES = [(1, "Alleen ik"), (2, "Ik neem één persoon mee (2 personen)")]
+
+    evening = models.ForeignKey(
+        InfoEveningPage, verbose_name="informatiebijeenkomst", on_delete=models.PROTECT, related_name="signups"
+    )
+    name = models.CharField("Naam", max_length=150)
+    email = models.EmailField("E-mailadres")
+    # Lower-cased and stripped: one active sign-up per address per evening. NULL
+    # once cancelled, so the address may sign up again.
+    email_key = models.CharField(max_length=254, null=True, blank=True, editable=False)
+    persons = models.PositiveSmallIntegerField("Aantal personen", choices=PERSONS_CHOICES, default=1)
+    remark = models.TextField("Vraag of opmerking", blank=True, max_length=2000)
+    status = models.CharField("Status", max_length=20, choices=STATUS_CHOICES, default=CONFIRMED)
+    created_at = models.DateTimeField("Aangemeld op", auto_now_add=True)
+    cancelled_at = models.DateTimeField("Geannuleerd op", null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "aanmelding informatiebijeenkomst"
+        verbose_name_plural = "aanmeldingen informatiebijeenkomst"
+        constraints = [
+            models.UniqueConstraint(fields=["evening", "email_key"], name="one_active_signup_per_address_per_evening"),
+            models.CheckConstraint(condition=Q(persons__in=[1, 2]), name="evening_signup_one_or_two_persons"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        self.email_key = None if self.status == self.CANCELLED else Registration.normalise_email(self.email)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_confirmed(self):
+        return self.status == self.CONFIRMED
+
+    @property
+    def is_waitlisted(self):
+        return self.status == self.WAITLISTED
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.CANCELLED
+
+    def cancel(self, moment=None):
+        """Cancel and let the waitlist move up, in one locked transaction. Safe to repeat.
+
+        Returns the sign-ups promoted from the waitlist (each gets a mail).
+        """
+        from django.db import transaction
+
+        with transaction.atomic():
+            evening = lock_evening(self.evening_id)
+            current = EveningSignup.objects.get(pk=self.pk)
+            if current.status == self.CANCELLED:
+                self.status, self.email_key, self.cancelled_at = current.status, None, current.cancelled_at
+                return []
+            current.status = self.CANCELLED
+            current.cancelled_at = moment or timezone.now()
+            current.save(update_fields=["status", "email_key", "cancelled_at"])
+            self.status, self.email_key, self.cancelled_at = current.status, None, current.cancelled_at
+            return promote_waitlist(evening)
+
+
+def lock_evening(pk):
+    """The evening, its row locked until the transaction ends (PostgreSQL; SQLite serialises writers anyway)."""
+    return InfoEveningPage.objects.select_for_update().get(pk=pk)
+
+
+def sign_up(evening, **data):
+    """Create a sign-up: confirmed if the party fits in the seats left, otherwise waitlisted.
+
+    The evening row is locked for the count and the insert, so concurrent
+    sign-ups never overfill the room. Raises IntegrityError if the address
+    already has an active sign-up for this evening.
+    """
+    from django.db import transaction
+
+    with transaction.atomic():
+        locked = lock_evening(evening.pk)
+        signup = EveningSignup(evening=locked, **data)
+        fits = signup.persons <= locked.seats_left()
+        signup.status = EveningSignup.CONFIRMED if fits else EveningSignup.WAITLISTED
+        signup.save()
+        return signup
+
+
+def promote_waitlist(evening):
+    """Move up waitlisted sign-ups whose party fits, oldest first; the caller holds the evening lock."""
+    from . import evening_mails
+
+    promoted = []
+    left = evening.seats_left()
+    for signup in evening.signups.filter(status=EveningSignup.WAITLISTED).order_by("created_at", "pk"):
+        if left <= 0:
+            break
+        if signup.persons <= left:
+            signup.status = EveningSignup.CONFIRMED
+            signup.save(update_fields=["status", "email_key"])
+            left -= signup.persons
+            evening_mails.queue_promoted(signup, evening)
+            promoted.append(signup)
+    return promoted

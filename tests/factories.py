@@ -8,7 +8,15 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from aanmelding.models import Registration, RegistrationPage, RegistrationRound, Wijk
+from aanmelding.models import (
+    EveningSignup,
+    InfoEveningIndexPage,
+    InfoEveningPage,
+    Registration,
+    RegistrationPage,
+    RegistrationRound,
+    Wijk,
+)
 from dossier.models import DossierChapterPage, DossierPage, Role
 from home.models import HomePage, StandardPage
 
@@ -153,3 +161,43 @@ class RegistrationPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = RegistrationPage
+
+
+class InfoEveningIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Informatiebijeenkomsten"
+    slug = "informatiebijeenkomsten"
+    intro = "<p>Kom naar een informatiebijeenkomst.</p>"
+
+    class Meta:
+        model = InfoEveningIndexPage
+
+
+class InfoEveningPageFactory(wagtail_factories.PageFactory):
+    """An evening in two weeks, sign-up open until the day before, 50 seats."""
+
+    title = factory.Sequence(lambda n: f"Informatiebijeenkomst {n}")
+    round = factory.SubFactory(RegistrationRoundFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+    ends_at = factory.LazyAttribute(lambda e: e.starts_at + timedelta(hours=2))
+    signup_deadline = factory.LazyAttribute(lambda e: e.starts_at - timedelta(days=1))
+    location_name = "Buurthuis De Schakel"
+    location_address = "Dorpsstraat 1, 1234 AB Voorbeeld"
+    accessibility_notes = "Rolstoeltoegankelijk, met ringleiding."
+    capacity = 50
+    attendees = "De wijkagent en de coördinator buurtpreventie."
+
+    class Meta:
+        model = InfoEveningPage
+
+
+class EveningSignupFactory(factory.django.DjangoModelFactory):
+    evening = factory.SubFactory(InfoEveningPageFactory)
+    name = factory.Sequence(lambda n: f"Bewoner {n}")
+    email = factory.Sequence(lambda n: f"bewoner{n}@example.org")
+    persons = 1
+    status = EveningSignup.CONFIRMED
+    consent_given_at = factory.LazyFunction(timezone.now)
+    consent_version = "2026-11"
+
+    class Meta:
+        model = EveningSignup

@@ -1,0 +1,262 @@
+"""Information evenings: seats, waitlist, cancellation and the public sign-up form."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from aanmelding.evening_forms import DUPLICATE_SIGNUP_MESSAGE
+from aanmelding.models import EveningSignup, sign_up
+from forms.models import OutgoingMail
+from forms.testing import public_form_data
+from tests.factories import EveningSignupFactory, InfoEveningIndexPageFactory, InfoEveningPageFactory
+
+from .registration_support import link_path, mails_to, soup
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_rate_limit_left_over")]
+
+
+@pytest.fixture
+def index_page(home_page, municipality):
+    return InfoEveningIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def evening(index_page):
+    return InfoEveningPageFactory(parent=index_page, capacity=10)
+
+
+def person(number, persons=1):
+    return {"name": f"Bewoner {number}", "email": f"bewoner{number}@example.org", "persons": persons}
+
+
+def signup_fields(**overrides):
+    data = {
+        "name": "Fatima el Amrani",
+        "email": "Fatima@Example.org ",
+        "persons": "2",
+        "remark": "Is er parkeergelegenheid?",
+        "consent": "on",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+# --- the model -------------------------------------------------------------------
+
+
+def test_seats_left_counts_persons_of_confirmed_signups_only(evening):
+    EveningSignupFactory(evening=evening, persons=2)
+    EveningSignupFactory(evening=evening, persons=1)
+    EveningSignupFactory(evening=evening, persons=2, status=EveningSignup.WAITLISTED)
+    EveningSignupFactory(evening=evening, persons=2, status=EveningSignup.CANCELLED)
+    assert evening.seats_taken() == 3
+    assert evening.seats_left() == 7
+    assert not evening.is_full()
+
+
+def test_a_full_evening_puts_the_next_on_the_waitlist(evening):
+    signups = [sign_up(evening, **person(number)) for number in range(11)]
+    assert [s.status for s in signups] == [EveningSignup.CONFIRMED] * 10 + [EveningSignup.WAITLISTED]
+    assert evening.is_full()
+    assert evening.seats_left() == 0
+
+
+def test_a_party_of_two_never_overflows_the_last_seat(evening):
+    for number in range(9):
+        sign_up(evening, **person(number))
+    pair = sign_up(evening, **person(9, persons=2))
+    assert pair.status == EveningSignup.WAITLISTED
+    assert evening.seats_taken() == 9
+    single = sign_up(evening, **person(10))
+    assert single.status == EveningSignup.CONFIRMED
+    assert evening.seats_taken() == 10
+
+
+def test_cancel_promotes_the_first_waitlisted_that_fits_exactly_once_and_mails_them(evening):
+    confirmed = [sign_up(evening, **person(number)) for number in range(10)]
+    pair = sign_up(evening, **person(10, persons=2))
+    first_single = sign_up(evening, **person(11))
+    second_single = sign_up(evening, **person(12))
+    OutgoingMail.objects.all().delete()
+
+    promoted = confirmed[0].cancel()
+
+    # One seat free: the pair does not fit, the first single does.
+    assert promoted == [first_single]
+    for signup in (pair, first_single, second_single):
+        signup.refresh_from_db()
+    assert (pair.status, first_single.status, second_single.status) == (
+        EveningSignup.WAITLISTED,
+        EveningSignup.CONFIRMED,
+        EveningSignup.WAITLISTED,
+    )
+    confirmed[0].refresh_from_db()
+    assert confirmed[0].status == EveningSignup.CANCELLED
+    assert confirmed[0].email_key is None
+    assert confirmed[0].cancelled_at is not None
+    (notice,) = OutgoingMail.objects.all()
+    assert notice.to == "bewoner11@example.org"
+    assert "plaats vrijgekomen" in notice.subject
+
+    # Cancelling again changes nothing and promotes nobody.
+    assert confirmed[0].cancel() == []
+    assert EveningSignup.objects.get(pk=second_single.pk).status == EveningSignup.WAITLISTED
+    assert OutgoingMail.objects.count() == 1
+    assert evening.seats_taken() == 10
+
+
+def test_two_seats_free_promote_the_waiting_pair(evening):
+    confirmed = [sign_up(evening, **person(number)) for number in range(10)]
+    pair = sign_up(evening, **person(10, persons=2))
+    confirmed[0].cancel()
+    assert EveningSignup.objects.get(pk=pair.pk).status == EveningSignup.WAITLISTED
+    assert confirmed[1].cancel() == [EveningSignup.objects.get(pk=pair.pk)]
+    assert evening.seats_taken() == 10
+
+
+def test_a_cancelled_address_may_sign_up_again(evening):
+    first = sign_up(evening, **person(1))
+    first.cancel()
+    again = sign_up(evening, **person(1))
+    assert again.status == EveningSignup.CONFIRMED
+
+
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"ends_at_offset": timedelta(hours=-1)}, "ends_at"),
+        ({"deadline_offset": timedelta(hours=1)}, "signup_deadline"),
+    ],
+)
+def test_clean_refuses_impossible_times(evening, changes, field):
+    if "ends_at_offset" in changes:
+        evening.ends_at = evening.starts_at + changes["ends_at_offset"]
+    if "deadline_offset" in changes:
+        evening.signup_deadline = evening.starts_at + changes["deadline_offset"]
+    with pytest.raises(ValidationError) as error:
+        evening.clean()
+    assert field in error.value.message_dict
+
+
+def test_signup_closes_after_the_deadline_and_once_started(evening):
+    assert evening.is_signup_open()
+    assert not evening.is_signup_open(evening.signup_deadline + timedelta(seconds=1))
+    evening.signup_deadline = evening.starts_at
+    assert not evening.is_signup_open(evening.starts_at)
+
+
+# --- the public page -------------------------------------------------------------
+
+
+def test_the_page_shows_when_where_and_seats_left(client, evening):
+    EveningSignupFactory(evening=evening, persons=2)
+    response = client.get(evening.url)
+    assert response.status_code == 200
+    page = soup(response)
+    assert len(page.find_all("h1")) == 1
+    text = page.get_text(" ", strip=True)
+    assert "Nog 8 plaatsen" in text
+    assert "Buurthuis De Schakel" in text
+    assert page.find("input", attrs={"name": "persons", "type": "radio"})
+
+
+def test_a_full_evening_offers_the_waitlist(client, evening):
+    EveningSignupFactory.create_batch(5, evening=evening, persons=2)
+    text = soup(client.get(evening.url)).get_text(" ", strip=True)
+    assert "Vol: je kunt je op de wachtlijst zetten" in text
+    assert "Zet mij op de wachtlijst" in text
+
+
+def test_after_the_deadline_the_page_is_closed_and_a_post_is_refused(client, evening):
+    evening.signup_deadline = timezone.now() - timedelta(minutes=1)
+    evening.save()
+    response = client.get(evening.url)
+    page = soup(response)
+    assert "Aanmelden voor deze bijeenkomst kan niet meer" in page.get_text(" ", strip=True)
+    assert page.find("input", attrs={"name": "email"}) is None
+
+    data = signup_fields()
+    response = client.post(evening.url, public_form_data(data))
+    assert response.status_code == 200
+    assert "kan niet meer" in response.content.decode()
+    assert not EveningSignup.objects.exists()
+    # What was typed is shown again, so nothing is lost; there is no button to send it.
+    page = soup(response)
+    assert page.find("input", attrs={"name": "email"})["value"] == data["email"]
+    assert page.find("button", attrs={"type": "submit"}, string="Aanmelden") is None
+
+
+def test_a_second_active_signup_with_the_same_address_is_refused(client, evening):
+    EveningSignupFactory(evening=evening, email="fatima@example.org")
+    response = client.post(evening.url, public_form_data(signup_fields()))
+    assert response.status_code == 200
+    assert DUPLICATE_SIGNUP_MESSAGE in response.content.decode()
+    assert EveningSignup.objects.count() == 1
+
+
+def test_sign_up_cancel_by_mail_link_end_to_end(client, evening, django_capture_on_commit_callbacks):
+    response = client.get(evening.url)
+    assert response.status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(evening.url, public_form_data(signup_fields()))
+    assert response.status_code == 302
+    assert response["Location"] == evening.url + "bedankt/"
+    signup = EveningSignup.objects.get()
+    assert (signup.status, signup.persons, signup.email_key) == (EveningSignup.CONFIRMED, 2, "fatima@example.org")
+    assert signup.consent_given_at is not None
+    assert signup.remark == "Is er parkeergelegenheid?"
+
+    thanks = soup(client.get(response["Location"]))
+    assert thanks.find("h1").get_text(strip=True) == "Bedankt voor je aanmelding"
+    assert "2 personen" in thanks.get_text(" ", strip=True)
+
+    (confirmation,) = mails_to("Fatima@example.org") or mails_to("fatima@example.org")
+    link = link_path(confirmation.body, evening.url + "annuleren/")
+
+    for _ in range(2):  # mail scanners open links: GET changes nothing
+        response = client.get(link)
+        assert response.status_code == 200
+        assert soup(response).find("main").find("form", method="post").find("button")
+    signup.refresh_from_db()
+    assert signup.status == EveningSignup.CONFIRMED
+
+    response = client.post(link)
+    assert response.status_code == 200
+    assert "Je aanmelding is geannuleerd" in response.content.decode()
+    signup.refresh_from_db()
+    assert signup.status == EveningSignup.CANCELLED
+    assert evening.seats_left() == 10
+    assert client.post(link).status_code == 200  # a reload is harmless
+
+
+def test_a_full_evening_signup_lands_on_the_waitlist_and_is_told_so(client, evening):
+    EveningSignupFactory.create_batch(10, evening=evening)
+    response = client.post(evening.url, public_form_data(signup_fields(persons="1")))
+    assert response.status_code == 302
+    assert EveningSignup.objects.get(email_key="fatima@example.org").status == EveningSignup.WAITLISTED
+    thanks = soup(client.get(response["Location"]))
+    assert thanks.find("h1").get_text(strip=True) == "Je staat op de wachtlijst"
+
+
+def test_the_index_lists_upcoming_and_past_evenings(client, index_page, evening):
+    past = InfoEveningPageFactory(
+        parent=index_page,
+        title="Vorig jaar",
+        starts_at=timezone.now() - timedelta(days=300),
+    )
+    text = soup(client.get(index_page.url)).get_text(" ", strip=True)
+    assert evening.title in text and past.title in text
+    assert text.index(evening.title) < text.index("Eerdere bijeenkomsten") < text.index(past.title)
+
+
+def test_mail_outbox_is_used(evening, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        signup = sign_up(evening, **person(1))
+        from aanmelding.evening_mails import queue_signup_received
+
+        queue_signup_received(signup, evening)
+    assert [m.to for m in mail.outbox] == [["bewoner1@example.org"]]
