@@ -1,6 +1,5 @@
 """Public views of an information evening (routed by InfoEveningPage)."""
 
-from django.db import IntegrityError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -57,12 +56,7 @@ def signup_form(request, page):
         request.session[THANKS_SESSION_KEY] = signup.pk if signup else None
         return HttpResponseRedirect(page.url + page.reverse_subpage("thanks"))
 
-    try:
-        response = process_public_form(form, save=save, success=success)
-    except IntegrityError:
-        # Two submits with one address at the same moment: the constraint lets one through.
-        form.add_error("email", DUPLICATE_SIGNUP_MESSAGE)
-        response = None
+    response = process_public_form(form, save=save, success=success, conflict_error=("email", DUPLICATE_SIGNUP_MESSAGE))
     if response is not None:
         return response
     return _render(request, page, form)

@@ -53,13 +53,7 @@ def registration_form(request, page):
             request.session[THANKS_SESSION_KEY] = registration.pk if registration else None
             return HttpResponseRedirect(page.url + page.reverse_subpage("thanks"))
 
-        try:
-            response = process_public_form(form, save=save, success=success)
-        except IntegrityError:
-            # Two submits with one address at the same moment: the database
-            # constraint lets one through; the other hears why.
-            form.add_error("email", DUPLICATE_MESSAGE)
-            response = None
+        response = process_public_form(form, save=save, success=success, conflict_error=("email", DUPLICATE_MESSAGE))
         if response is not None:
             return response
         return _render(request, page, {"form": form}, status=200, current=current)

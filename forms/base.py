@@ -48,7 +48,7 @@ What ``PublicForm`` brings: the honeypot and signed timestamp
 """
 
 from django import forms as django_forms
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.views.generic.edit import FormView
 
@@ -71,7 +71,7 @@ class PublicModelForm(PublicFormMixin, django_forms.ModelForm):
     """A public form over one of our models."""
 
 
-def process_public_form(form, *, save, success):
+def process_public_form(form, *, save, success, conflict_error=None):
     """Handle a bound public form according to the spam contract (see ``forms.spam``).
 
     - spam: nothing is saved, nothing sent; returns ``success()``, exactly the
@@ -81,6 +81,10 @@ def process_public_form(form, *, save, success):
     - valid: calls ``save(form)`` inside ``transaction.atomic()`` (queue mails
       there too, see ``forms.mail``), then returns ``success()``.
 
+    ``conflict_error`` (``(field, message)``) turns an ``IntegrityError`` from
+    ``save`` (a unique constraint lost to a parallel submit) into that form
+    error; without it the error propagates.
+
     ``success`` is a callable without arguments returning the response, best a
     redirect to a thank-you page that shows nothing from the submission.
     """
@@ -89,8 +93,17 @@ def process_public_form(form, *, save, success):
         return success()
     if not form.is_valid():
         return None
-    with transaction.atomic():
-        save(form)
+    try:
+        with transaction.atomic():
+            save(form)
+    except IntegrityError:
+        if conflict_error is None:
+            raise
+        # Two submits at the same moment: the form's own check passed for
+        # both, the database's unique constraint let one through. The other
+        # gets the same error the form check gives, with what was typed kept.
+        form.add_error(*conflict_error)
+        return None
     return success()
 
 

@@ -71,3 +71,36 @@ def html_part(message):
     parts = [content for content, mimetype in message.alternatives if mimetype == "text/html"]
     assert len(parts) == 1, "a mail has exactly one HTML part"
     return parts[0]
+
+
+def post_in_parallel(count, make_post, timeout=180):
+    """Fire ``count`` POSTs at the same moment, each from its own client and thread.
+
+    ``make_post(number)`` returns ``(client, url, data)``. Returns a list of
+    ``(status, body)`` per number; an exception (a 500 raises in the test
+    client) is recorded as ``(500, repr(error))``.
+    """
+    import threading
+
+    from django.db import connections
+
+    barrier = threading.Barrier(count)
+    results = [None] * count
+
+    def submit(number):
+        client, url, data = make_post(number)
+        try:
+            barrier.wait(timeout=30)
+            response = client.post(url, data)
+            results[number] = (response.status_code, response.content.decode())
+        except Exception as error:
+            results[number] = (500, repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=submit, args=(number,)) for number in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    return results

@@ -4,11 +4,9 @@ PostgreSQL only: SQLite serialises every writer, so there is no race to lose.
 CI runs the suite on PostgreSQL as well (.ci/run).
 """
 
-import threading
-
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from wagtail.models import Site
 
@@ -20,7 +18,7 @@ from home.demo import ensure_tree_roots
 from home.models import MunicipalitySettings
 from tests.factories import HomePageFactory, RegistrationPageFactory, RegistrationRoundFactory, WijkFactory
 
-from .registration_support import NOTIFICATION_EMAIL, registration_data
+from .registration_support import NOTIFICATION_EMAIL, post_in_parallel, registration_data
 
 # transaction=True: every thread commits for real, as parallel requests do.
 # Skipped before the database is touched, so SQLite runs pay no flush for it.
@@ -55,26 +53,12 @@ def test_ten_parallel_submits_with_one_address_give_one_registration():
     clear_rate_limits()
     mail.outbox = []
 
-    barrier = threading.Barrier(PARALLEL)
-    results = [None] * PARALLEL
-
-    def submit(number):
+    def make_post(number):
         client = Client(REMOTE_ADDR=f"192.0.2.{number + 1}")
         data = registration_data(wijk, email=" Dezelfde@Example.org " if number % 2 else "dezelfde@example.org")
-        try:
-            barrier.wait(timeout=30)
-            response = client.post(page.url, data)
-            results[number] = (response.status_code, response.content.decode())
-        except Exception as error:  # a 500 raises in the test client: record it
-            results[number] = (500, repr(error))
-        finally:
-            connections.close_all()
+        return client, page.url, data
 
-    threads = [threading.Thread(target=submit, args=(number,)) for number in range(PARALLEL)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    results = post_in_parallel(PARALLEL, make_post)
 
     statuses = sorted(status for status, _ in results)
     assert statuses == [200] * (PARALLEL - 1) + [302], [body[:300] for status, body in results if status == 500]

@@ -173,3 +173,24 @@ def test_an_invalid_submission_is_shown_again_and_stores_nothing(client, home_pa
     assert response.status_code == 200
     assert OutgoingMail.objects.count() == 0
     assert "Er ging iets mis" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_lost_unique_constraint_becomes_the_given_form_error():
+    from django.db import IntegrityError
+
+    from forms.base import process_public_form
+
+    def save(form):
+        raise IntegrityError("duplicate key")
+
+    form = bound()
+    response = process_public_form(
+        form, save=save, success=lambda: "bedankt", conflict_error=("name", "Deze naam is al aangemeld.")
+    )
+    assert response is None
+    assert form.errors["name"] == ["Deze naam is al aangemeld."]
+    assert form.data["name"]  # what was typed stays
+
+    with pytest.raises(IntegrityError):
+        process_public_form(bound(), save=save, success=lambda: "bedankt")
