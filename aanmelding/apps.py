@@ -13,9 +13,10 @@ class AanmeldingConfig(AppConfig):
         from home.periodic import register_periodic
 
         from .models import RegistrationRound
-        from .tasks import notify_open_round, purge_expired_personal_data
+        from .tasks import notify_open_round, purge_expired_personal_data, remind_evening_signups
 
         # The home page shows the current round.
         register_content_model(RegistrationRound)
         register_periodic(notify_open_round, every=timedelta(minutes=5))
         register_periodic(purge_expired_personal_data, every=timedelta(hours=24))
+        register_periodic(remind_evening_signups, every=timedelta(minutes=15))

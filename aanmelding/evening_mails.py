@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from forms.mail import queue_mail
 from forms.tokens import make_token
 
+from . import evening_calendar
 from .mails import NOTICE, absolute_url
 
 CANCEL_PURPOSE = "evening-cancel"
@@ -51,6 +52,8 @@ def queue_signup_received(signup, evening, request=None):
         f"Waar: {where(evening)}.",
         "Kun je toch niet? Annuleer dan via de link hieronder, zodat iemand anders je plaats kan krijgen.",
     ]
+    if signup.is_confirmed:
+        paragraphs.insert(3, "In de bijlage zit de afspraak voor je agenda.")
     queue_mail(
         [signup.email],
         subject,
@@ -61,6 +64,7 @@ def queue_signup_received(signup, evening, request=None):
             "action_url": cancel_url(signup, evening, request),
             "action_label": "Aanmelding annuleren",
         },
+        attachments=[evening_calendar.attachment(evening, request=request)] if signup.is_confirmed else [],
     )
 
 
@@ -77,8 +81,56 @@ def queue_promoted(signup, evening):
                 f"voor de informatiebijeenkomst ‘{evening.title}’.",
                 f"Wanneer: {when(evening)}.",
                 f"Waar: {where(evening)}.",
+                "In de bijlage zit de afspraak voor je agenda.",
                 "Kun je toch niet? Annuleer dan via de link hieronder.",
             ],
+            "action_url": cancel_url(signup, evening),
+            "action_label": "Aanmelding annuleren",
+        },
+        attachments=[evening_calendar.attachment(evening)],
+    )
+
+
+def queue_cancelled(signup, evening, had_seat, request=None):
+    """Confirms a cancellation; takes the evening out of the agenda of whoever had a seat."""
+    paragraphs = [
+        f"Je aanmelding voor de informatiebijeenkomst ‘{evening.title}’ ({when(evening)}) is geannuleerd.",
+        "Wil je toch komen? Meld je dan opnieuw aan op de pagina van de bijeenkomst, zolang dat kan.",
+    ]
+    if had_seat:
+        paragraphs.insert(1, "Met de bijlage haal je de afspraak weer uit je agenda.")
+    queue_mail(
+        [signup.email],
+        "Je aanmelding voor de informatiebijeenkomst is geannuleerd",
+        NOTICE,
+        {
+            "greeting": f"Beste {signup.name},",
+            "paragraphs": paragraphs,
+            "action_url": absolute_url(evening, request=request),
+            "action_label": "Naar de bijeenkomst",
+        },
+        attachments=[evening_calendar.attachment(evening, evening_calendar.CANCEL, request)] if had_seat else [],
+    )
+
+
+def queue_reminder(signup, evening):
+    """The day before: when, where, what to bring, and the cancel link."""
+    paragraphs = [
+        f"Morgen is de informatiebijeenkomst ‘{evening.title}’. Je bent aangemeld met {persons_text(signup)}.",
+        f"Wanneer: {when(evening)}.",
+        f"Waar: {where(evening)}.",
+    ]
+    if evening.accessibility_notes:
+        paragraphs.append(f"Bereikbaarheid en toegankelijkheid: {evening.accessibility_notes}")
+    paragraphs.append("Kun je toch niet? Annuleer dan via de link hieronder, dan geven we je plaats aan een ander.")
+    day = date_format(timezone.localtime(evening.starts_at), "l j F")
+    queue_mail(
+        [signup.email],
+        f"Herinnering: informatiebijeenkomst buurtpreventie op {day}",
+        NOTICE,
+        {
+            "greeting": f"Beste {signup.name},",
+            "paragraphs": paragraphs,
             "action_url": cancel_url(signup, evening),
             "action_label": "Aanmelding annuleren",
         },

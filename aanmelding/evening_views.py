@@ -1,13 +1,13 @@
 """Public views of an information evening (routed by InfoEveningPage)."""
 
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from forms.base import process_public_form
 from forms.ratelimit import check_rate_limit
 
-from . import evening_mails
+from . import evening_calendar, evening_mails
 from .evening_forms import DUPLICATE_SIGNUP_MESSAGE, EveningSignupForm
 from .models import EveningSignup, sign_up
 from .views import PageConfirmActionView
@@ -19,7 +19,15 @@ CLOSED_MESSAGE = "Aanmelden voor deze bijeenkomst kan niet meer. Je aanmelding i
 
 
 def _render(request, page, form, status=200):
-    context = {"page": page, "self": page, "form": form, "signup_open": page.is_signup_open(), **_seats(page)}
+    context = {
+        "page": page,
+        "self": page,
+        "form": form,
+        "signup_open": page.is_signup_open(),
+        "is_past": page.ends_at < timezone.now(),
+        "agenda_path": page.reverse_subpage("calendar"),
+        **_seats(page),
+    }
     return TemplateResponse(request, "aanmelding/info_evening_page.html", context, status=status)
 
 
@@ -65,7 +73,17 @@ def signup_form(request, page):
 def thanks(request, page):
     pk = request.session.get(THANKS_SESSION_KEY)
     signup = EveningSignup.objects.filter(pk=pk, evening=page).first() if pk else None
-    return TemplateResponse(request, "aanmelding/evening_thanks.html", {"page": page, "self": page, "signup": signup})
+    context = {"page": page, "self": page, "signup": signup, "agenda_path": page.reverse_subpage("calendar")}
+    return TemplateResponse(request, "aanmelding/evening_thanks.html", context)
+
+
+def calendar_file(request, page):
+    """'Zet in je agenda': the evening as an .ics download."""
+    response = HttpResponse(
+        evening_calendar.evening_calendar(page, request=request), content_type=evening_calendar.CONTENT_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="{evening_calendar.FILENAME}"'
+    return response
 
 
 class CancelSignupView(PageConfirmActionView):

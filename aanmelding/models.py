@@ -1,3 +1,5 @@
+from datetime import datetime, time, timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -602,6 +604,17 @@ class InfoEveningPage(RoutablePageMixin, Page):
     def waitlisted_count(self):
         return self.signups.filter(status=EveningSignup.WAITLISTED).count()
 
+    REMINDER_HOUR = 9  # local time on the day before: nobody gets a reminder in the night
+
+    def reminder_from(self):
+        """When the reminder mails may go out: the day before, from nine in the morning."""
+        day_before = timezone.localtime(self.starts_at).date() - timedelta(days=1)
+        return timezone.make_aware(datetime.combine(day_before, time(self.REMINDER_HOUR)))
+
+    def is_reminder_due(self, now=None):
+        now = now or timezone.now()
+        return self.reminder_from() <= now < self.starts_at
+
     # The views live in aanmelding/evening_views.py; these routes only hand over.
     @path("")
     def signup_form(self, request):
@@ -614,6 +627,12 @@ class InfoEveningPage(RoutablePageMixin, Page):
         from . import evening_views
 
         return evening_views.thanks(request, self)
+
+    @path("agenda/", name="calendar")
+    def calendar_file(self, request):
+        from . import evening_views
+
+        return evening_views.calendar_file(request, self)
 
     @path("annuleren/<str:token>/")
     def cancel(self, request, token):
@@ -630,6 +649,7 @@ class EveningSignup(ConsentRecord):
     CANCELLED = "geannuleerd"
     STATUS_CHOICES = [(CONFIRMED, "Bevestigd"), (WAITLISTED, "Op de wachtlijst"), (CANCELLED, "Geannuleerd")]
     PERSONS_CHOICES = [(1, "Alleen ik"), (2, "Ik neem één persoon mee (2 personen)")]
+    REMOVED_NAME = "(verwijderd)"  # what the purge leaves of the name, see privacy.py
 
     evening = models.ForeignKey(
         InfoEveningPage, verbose_name="informatiebijeenkomst", on_delete=models.PROTECT, related_name="signups"
@@ -644,6 +664,8 @@ class EveningSignup(ConsentRecord):
     status = models.CharField("Status", max_length=20, choices=STATUS_CHOICES, default=CONFIRMED)
     created_at = models.DateTimeField("Aangemeld op", auto_now_add=True)
     cancelled_at = models.DateTimeField("Geannuleerd op", null=True, blank=True)
+    # Set in the same conditional UPDATE that claims the reminder: see tasks.send_evening_reminders.
+    reminder_sent_at = models.DateTimeField("Herinnering verstuurd op", null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -680,16 +702,20 @@ class EveningSignup(ConsentRecord):
         """
         from django.db import transaction
 
+        from . import evening_mails
+
         with transaction.atomic():
             evening = lock_evening(self.evening_id)
             current = EveningSignup.objects.get(pk=self.pk)
             if current.status == self.CANCELLED:
                 self.status, self.email_key, self.cancelled_at = current.status, None, current.cancelled_at
                 return []
+            had_seat = current.is_confirmed
             current.status = self.CANCELLED
             current.cancelled_at = moment or timezone.now()
             current.save(update_fields=["status", "email_key", "cancelled_at"])
             self.status, self.email_key, self.cancelled_at = current.status, None, current.cancelled_at
+            evening_mails.queue_cancelled(current, evening, had_seat=had_seat)
             return promote_waitlist(evening)
 
 

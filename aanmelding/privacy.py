@@ -7,15 +7,18 @@ from django.utils import timezone
 
 from forms.retention import retention_cutoff
 
-from .models import Registration, RoundAlert
+from .models import EveningSignup, Registration, RoundAlert
 
 UNCONFIRMED_ALERT_DAYS = 7
 
 
 def purge_personal_data(moment=None):
     """Strip personal data from registrations whose round closed longer ago than
-    the retention period, and drop alert requests never confirmed within a week.
-    Safe to run twice. Returns (registrations purged, alerts deleted)."""
+    the retention period and from sign-ups for evenings that ended longer ago,
+    and drop alert requests never confirmed within a week. The numbers (status,
+    persons) stay. Safe to run twice.
+
+    Returns (registrations purged, alerts deleted, evening sign-ups purged)."""
     moment = moment or timezone.now()
     cutoff = retention_cutoff(moment=moment)
     purged = 0
@@ -28,4 +31,9 @@ def purge_personal_data(moment=None):
     alerts, _ = RoundAlert.objects.filter(
         confirmed_at__isnull=True, created_at__lt=moment - timedelta(days=UNCONFIRMED_ALERT_DAYS)
     ).delete()
-    return purged, alerts
+    signups = (
+        EveningSignup.objects.filter(evening__ends_at__lt=cutoff)
+        .exclude(name=EveningSignup.REMOVED_NAME)
+        .update(name=EveningSignup.REMOVED_NAME, email="", email_key=None, remark="")
+    )
+    return purged, alerts, signups

@@ -1,10 +1,13 @@
 """Background tasks of the registration app. Safe to run twice."""
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django_tasks import task
 
-from . import mails
-from .models import RegistrationPage, RegistrationRound, RoundAlert, RoundAlertDelivery
+from . import evening_mails, mails
+from .models import EveningSignup, InfoEveningPage, RegistrationPage, RegistrationRound, RoundAlert, RoundAlertDelivery
 from .privacy import purge_personal_data
 
 
@@ -32,5 +35,37 @@ def notify_open_round():
 
 @task()
 def purge_expired_personal_data():
-    purged, alerts = purge_personal_data()
-    return {"registrations": purged, "alerts": alerts}
+    purged, alerts, signups = purge_personal_data()
+    return {"registrations": purged, "alerts": alerts, "evening_signups": signups}
+
+
+def send_evening_reminders(now=None):
+    """Queue the day-before reminder for every confirmed sign-up of a due evening, once each.
+
+    Who signed up after the reminder window opened just had a confirmation and
+    gets no reminder. Each reminder is claimed with a conditional UPDATE in the
+    same transaction as its mail: a second run, or a parallel one, claims nothing.
+    """
+    now = now or timezone.now()
+    queued = 0
+    soon = InfoEveningPage.objects.live().filter(starts_at__gt=now, starts_at__lte=now + timedelta(days=2))
+    for evening in soon:
+        if not evening.is_reminder_due(now):
+            continue
+        pending = evening.signups.filter(
+            status=EveningSignup.CONFIRMED, reminder_sent_at__isnull=True, created_at__lt=evening.reminder_from()
+        )
+        for signup in pending:
+            with transaction.atomic():
+                claimed = EveningSignup.objects.filter(
+                    pk=signup.pk, status=EveningSignup.CONFIRMED, reminder_sent_at__isnull=True
+                ).update(reminder_sent_at=now)
+                if claimed:
+                    evening_mails.queue_reminder(signup, evening)
+                    queued += 1
+    return queued
+
+
+@task()
+def remind_evening_signups():
+    return send_evening_reminders()

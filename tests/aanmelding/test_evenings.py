@@ -97,14 +97,16 @@ def test_cancel_promotes_the_first_waitlisted_that_fits_exactly_once_and_mails_t
     assert confirmed[0].status == EveningSignup.CANCELLED
     assert confirmed[0].email_key is None
     assert confirmed[0].cancelled_at is not None
-    (notice,) = OutgoingMail.objects.all()
+    cancelled_mail, notice = OutgoingMail.objects.order_by("pk")
+    assert cancelled_mail.to == "bewoner0@example.org"
+    assert "geannuleerd" in cancelled_mail.subject
     assert notice.to == "bewoner11@example.org"
     assert "plaats vrijgekomen" in notice.subject
 
-    # Cancelling again changes nothing and promotes nobody.
+    # Cancelling again changes nothing, mails nobody and promotes nobody.
     assert confirmed[0].cancel() == []
     assert EveningSignup.objects.get(pk=second_single.pk).status == EveningSignup.WAITLISTED
-    assert OutgoingMail.objects.count() == 1
+    assert OutgoingMail.objects.count() == 2
     assert evening.seats_taken() == 10
 
 

@@ -168,7 +168,7 @@ def test_the_periodic_task_purges_too(retention_200_days, rounds):
 def test_purge_personal_data_can_look_from_another_moment(retention_200_days, rounds):
     recent = full_registration(rounds["recent"])
 
-    assert purge_personal_data() == (0, 0)
-    assert purge_personal_data(timezone.now() + timedelta(days=2)) == (1, 0)
+    assert purge_personal_data() == (0, 0, 0)
+    assert purge_personal_data(timezone.now() + timedelta(days=2)) == (1, 0, 0)
     recent.refresh_from_db()
     assert recent.personal_data_removed_at is not None

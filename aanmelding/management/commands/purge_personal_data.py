@@ -6,9 +6,13 @@ from aanmelding.privacy import purge_personal_data
 class Command(BaseCommand):
     help = (
         "Verwijder persoonsgegevens uit aanmeldingen waarvan het aanmeldmoment langer dan de bewaartermijn "
-        "geleden sloot, en onbevestigde verzoeken om bericht. Anonieme aantallen blijven."
+        "geleden sloot, uit aanmeldingen voor informatiebijeenkomsten die langer dan de bewaartermijn geleden "
+        "waren, en onbevestigde verzoeken om bericht. Anonieme aantallen blijven."
     )
 
     def handle(self, *args, **options):
-        purged, alerts = purge_personal_data()
-        self.stdout.write(f"Aanmeldingen opgeschoond: {purged}; onbevestigde verzoeken verwijderd: {alerts}.")
+        purged, alerts, signups = purge_personal_data()
+        self.stdout.write(
+            f"Aanmeldingen opgeschoond: {purged}; onbevestigde verzoeken verwijderd: {alerts}; "
+            f"aanmeldingen voor informatiebijeenkomsten opgeschoond: {signups}."
+        )

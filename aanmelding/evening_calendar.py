@@ -1,0 +1,73 @@
+"""The information evening as an iCalendar (.ics) event.
+
+One event per evening with a stable UID, so that a calendar replaces or
+removes the same entry: PUBLISH for "Zet in je agenda" and the confirmation
+mail, CANCEL (with a higher SEQUENCE) when the resident cancels. Times carry
+the Europe/Amsterdam zone with its VTIMEZONE, so summer and winter time come
+out right in every calendar program.
+"""
+
+from datetime import datetime
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import strip_tags
+from icalendar import Calendar, Event, vCalAddress
+
+from .mails import absolute_url
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+PUBLISH = "PUBLISH"
+CANCEL = "CANCEL"
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+FILENAME = "informatiebijeenkomst.ics"
+
+
+def event_uid(evening):
+    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
+    return f"informatiebijeenkomst-{evening.pk}@{host}"
+
+
+def _local(moment):
+    return timezone.localtime(moment, AMSTERDAM)
+
+
+def evening_calendar(evening, method=PUBLISH, request=None):
+    """The .ics file for one evening, as bytes."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Gemeente//Buurtpreventie informatiebijeenkomsten//NL")
+    calendar.add("version", "2.0")
+    calendar.add("method", method)
+
+    event = Event()
+    event.add("uid", event_uid(evening))
+    event.add("dtstamp", datetime.now(tz=AMSTERDAM))
+    event.add("dtstart", _local(evening.starts_at))
+    event.add("dtend", _local(evening.ends_at))
+    event.add("summary", f"Informatiebijeenkomst buurtpreventie: {evening.title}")
+    event.add("location", f"{evening.location_name}, {evening.location_address}")
+    url = absolute_url(evening, request=request)
+    event.add("url", url)
+    description = [f"Meer informatie: {url}"]
+    if evening.attendees:
+        description.insert(0, f"Aanwezig: {strip_tags(evening.attendees)}")
+    event.add("description", "\n".join(description))
+    if method == CANCEL:
+        # RFC 5546: a cancellation names the organiser and outranks the published version.
+        event.add("status", "CANCELLED")
+        event.add("sequence", 1)
+        event.add("organizer", vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}"))
+    else:
+        event.add("status", "CONFIRMED")
+        event.add("sequence", 0)
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def attachment(evening, method=PUBLISH, request=None):
+    """``(filename, content, mimetype)`` for forms.mail.queue_mail."""
+    # Plain "text/calendar": Django's mail adds the charset itself and would mangle parameters.
+    return (FILENAME, evening_calendar(evening, method, request).decode("utf-8"), "text/calendar")
