@@ -33,7 +33,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.log_actions import LogContext, LogFormatter, log
 from wagtail_modeladmin.helpers import ButtonHelper, DjangoORMSearchHandler, PermissionHelper
-from wagtail_modeladmin.views import CreateView, DeleteView, HistoryView, IndexView, WMABaseView
+from wagtail_modeladmin.views import CreateView, DeleteView, EditView, HistoryView, IndexView, WMABaseView
 
 from forms.export import csv_response, xlsx_response
 from forms.motivation import PROFILE_LABELS, STATEMENTS, profile_scores
@@ -200,14 +200,18 @@ class RegistrationSearchHandler(DjangoORMSearchHandler):
         return super().search_queryset(queryset, term, **kwargs)
 
 
-class RegistrationIndexView(ForbiddenMixin, IndexView):
-    """The list; ``?export=csv`` or ``?export=xlsx`` downloads the filtered list."""
+class OwnFiltersOnlyMixin:
+    """For a modeladmin IndexView: only the list's own filters count as filter parameters."""
 
     def get_filters_params(self, params=None):
-        # Only our own filters: modeladmin would otherwise turn any other
-        # parameter into a field lookup (or a server error).
+        # modeladmin would otherwise turn any other parameter into a field
+        # lookup (or a server error).
         known = {list_filter.parameter_name for list_filter in self.list_filter}
         return {key: value for key, value in super().get_filters_params(params).items() if key in known}
+
+
+class RegistrationIndexView(ForbiddenMixin, OwnFiltersOnlyMixin, IndexView):
+    """The list; ``?export=csv`` or ``?export=xlsx`` downloads the filtered list."""
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         registrations = list(queryset.select_related("round", "wijk"))
@@ -222,16 +226,16 @@ class RegistrationIndexView(ForbiddenMixin, IndexView):
         return csv_response(filename, header, rows)
 
 
-def export_value(registration, field):
-    """The text of one export cell: choices by their label, helpers called."""
+def export_value(instance, field):
+    """The text of one export cell: choices by their label, helpers called, related objects as text."""
     try:
-        model_field = Registration._meta.get_field(field)
+        model_field = instance._meta.get_field(field)
     except FieldDoesNotExist:
-        value = getattr(registration, field)
+        value = getattr(instance, field)
         return value() if callable(value) else value
     if model_field.choices:
-        return getattr(registration, f"get_{field}_display")()
-    value = getattr(registration, field)
+        return getattr(instance, f"get_{field}_display")()
+    value = getattr(instance, field)
     return str(value) if isinstance(value, models.Model) else value
 
 
@@ -467,8 +471,12 @@ class RegistrationHistoryView(ForbiddenMixin, HistoryView):
         ]
 
 
-class RegistrationCreateView(ForbiddenMixin, CreateView):
-    """Never allowed (see RegistrationPermissionHelper.user_can_create): registrations come from the public form."""
+class ForbiddenCreateView(ForbiddenMixin, CreateView):
+    """Never allowed (see the permission helpers' user_can_create): these rows come from public forms."""
+
+
+class ForbiddenEditView(ForbiddenMixin, EditView):
+    """For rows that are never edited in the admin: a 403 page instead of Wagtail's redirect."""
 
 
 class RegistrationDeleteView(ForbiddenMixin, DeleteView):

@@ -659,7 +659,8 @@ class EveningSignup(ConsentRecord):
     # Lower-cased and stripped: one active sign-up per address per evening. NULL
     # once cancelled, so the address may sign up again.
     email_key = models.CharField(max_length=254, null=True, blank=True, editable=False)
-    persons = models.PositiveSmallIntegerField("Aantal personen", choices=PERSONS_CHOICES, default=1)
+    # A number, not a choice: lists and exports show 1 or 2; the form offers PERSONS_CHOICES.
+    persons = models.PositiveSmallIntegerField("Aantal personen", default=1)
     remark = models.TextField("Vraag of opmerking", blank=True, max_length=2000)
     status = models.CharField("Status", max_length=20, choices=STATUS_CHOICES, default=CONFIRMED)
     created_at = models.DateTimeField("Aangemeld op", auto_now_add=True)

@@ -1,15 +1,17 @@
 from django.contrib import admin
 from django.contrib.admin import SimpleListFilter
+from django.urls import re_path
 from django.utils import timezone
 from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from . import admin_views
+from . import admin_views, evening_admin
 from .admin_views import (
+    ForbiddenCreateView,
+    ForbiddenEditView,
     KindFilter,
     RegistrationButtonHelper,
-    RegistrationCreateView,
     RegistrationDeleteView,
     RegistrationEditView,
     RegistrationHistoryView,
@@ -20,7 +22,7 @@ from .admin_views import (
     StatusFilter,
     WijkFilter,
 )
-from .models import Registration, RegistrationRound, RoundAlert, Wijk
+from .models import EveningSignup, Registration, RegistrationRound, RoundAlert, Wijk
 
 
 class RoundStatusFilter(SimpleListFilter):
@@ -67,7 +69,7 @@ class RegistrationAdmin(ModelAdmin):
     button_helper_class = RegistrationButtonHelper
     search_handler_class = RegistrationSearchHandler
     index_view_class = RegistrationIndexView
-    create_view_class = RegistrationCreateView
+    create_view_class = ForbiddenCreateView
     edit_view_class = RegistrationEditView
     history_view_class = RegistrationHistoryView
     delete_view_class = RegistrationDeleteView
@@ -121,11 +123,56 @@ class RoundAlertAdmin(ModelAdmin):
         return NoAddPermissionHelper
 
 
+class EveningSignupAdmin(ModelAdmin):
+    """Sign-ups per information evening: see aanmelding/evening_admin.py."""
+
+    model = EveningSignup
+    menu_label = "Informatiebijeenkomsten"
+    menu_icon = "group"
+    list_display = ["name", "persons", "status", "evening", "created_at", "remark"]
+    list_filter = [evening_admin.EveningFilter, evening_admin.EveningStatusFilter]
+    list_select_related = ["evening"]
+    search_fields = ["name", "email"]
+    ordering = ["-evening__starts_at", "created_at"]
+    inspect_view_enabled = False
+    history_view_enabled = False
+    permission_helper_class = evening_admin.EveningSignupPermissionHelper
+    button_helper_class = evening_admin.EveningSignupButtonHelper
+    index_view_class = evening_admin.EveningSignupIndexView
+    create_view_class = ForbiddenCreateView
+    edit_view_class = ForbiddenEditView
+    delete_view_class = evening_admin.ForbiddenDeleteView
+    index_template_name = "aanmelding/admin/evening_signup_index.html"
+    export_columns = [
+        ("evening", "Informatiebijeenkomst"),
+        ("status", "Status"),
+        ("name", "Naam"),
+        ("email", "E-mailadres"),
+        ("persons", "Aantal personen"),
+        ("remark", "Vraag of opmerking"),
+        ("created_at", "Aangemeld op"),
+        ("cancelled_at", "Geannuleerd op"),
+    ]
+
+    def attendance_view(self, request, instance_pk):
+        return evening_admin.AttendanceListView.as_view(model_admin=self, evening_pk=instance_pk)(request)
+
+    def cancel_view(self, request, instance_pk):
+        return evening_admin.CancelSignupAdminView.as_view(model_admin=self, instance_pk=instance_pk)(request)
+
+    def get_admin_urls_for_registration(self):
+        helper = self.url_helper
+        return super().get_admin_urls_for_registration() + tuple(
+            re_path(helper.get_action_url_pattern(action), view, name=helper.get_action_url_name(action))
+            for action, view in (("attendance", self.attendance_view), ("cancel", self.cancel_view))
+        )
+
+
 class AanmeldingGroup(ModelAdminGroup):
     menu_label = "Aanmelding"
     menu_icon = "form"
     menu_order = 200
-    items = [RegistrationAdmin, RegistrationRoundAdmin, WijkAdmin, RoundAlertAdmin]
+    items = [RegistrationAdmin, EveningSignupAdmin, RegistrationRoundAdmin, WijkAdmin, RoundAlertAdmin]
 
 
 modeladmin_register(AanmeldingGroup)

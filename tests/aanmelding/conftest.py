@@ -9,9 +9,9 @@ from wagtail.models import Site
 
 from forms.testing import clear_rate_limits
 from home.models import MunicipalitySettings
-from tests.factories import RegistrationPageFactory, RegistrationRoundFactory, WijkFactory
+from tests.factories import RegistrationPageFactory, RegistrationRoundFactory, UserFactory, WijkFactory
 
-from .registration_support import NOTIFICATION_EMAIL
+from .registration_support import HANDLERS, NOTIFICATION_EMAIL
 
 
 @pytest.fixture
@@ -43,3 +43,19 @@ def wijk(db):
 @pytest.fixture
 def open_round(db):
     return RegistrationRoundFactory(title="Voorjaar")
+
+
+@pytest.fixture
+def handler(db):
+    """A member of "Behandelaars buurtpreventie" (the group made by migration 0003)."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(username="behandelaar", first_name="Bea", last_name="Handel")
+    user.groups.add(Group.objects.get(name=HANDLERS))
+    return user
+
+
+@pytest.fixture
+def handler_client(client, handler):
+    client.force_login(handler)
+    return client

@@ -12,6 +12,7 @@ from forms.testing import public_form_data
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NOTIFICATION_EMAIL = "aanmeldingen@gemeente.example"
+HANDLERS = "Behandelaars buurtpreventie"
 
 
 def at(*args):
@@ -104,3 +105,14 @@ def post_in_parallel(count, make_post, timeout=180):
     for thread in threads:
         thread.join(timeout=timeout)
     return results
+
+
+def editor_in(group_name):
+    """A user in one of the admin groups (Editors, Moderators, or the handlers)."""
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=group_name))
+    return user

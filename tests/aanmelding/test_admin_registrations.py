@@ -5,7 +5,6 @@ import io
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -20,8 +19,9 @@ from tests.factories import (
     WijkFactory,
 )
 
+from .registration_support import editor_in
+
 INDEX_URL = "/admin/aanmelding/registration/"
-HANDLERS = "Behandelaars buurtpreventie"
 
 
 def edit_url(registration):
@@ -90,25 +90,6 @@ def registration_page(home_page):
 
 
 # --- users -------------------------------------------------------------------
-
-
-@pytest.fixture
-def handler(db):
-    user = UserFactory(username="behandelaar", first_name="Bea", last_name="Handel")
-    user.groups.add(Group.objects.get(name=HANDLERS))
-    return user
-
-
-@pytest.fixture
-def handler_client(client, handler):
-    client.force_login(handler)
-    return client
-
-
-def editor_in(group_name):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 # --- the list ----------------------------------------------------------------
