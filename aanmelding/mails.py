@@ -37,6 +37,20 @@ def _local(moment, fmt="j F Y"):
     return date_format(timezone.localtime(moment), fmt)
 
 
+def info_evening_paragraphs(round_, request=None):
+    """Points an applicant to the round's information evening, if one is planned."""
+    evening = round_.next_info_evening()
+    if evening is None:
+        return []
+    from .evening_mails import when, where
+
+    return [
+        f"Kom ook naar de informatiebijeenkomst ‘{evening.title}’: {when(evening)}, {where(evening)}. "
+        f"Daar hoor je wat er van iedereen verwacht wordt. De plaatsen zijn beperkt; meld je aan via "
+        f"{absolute_url(evening, request=request)}"
+    ]
+
+
 def queue_registration_received(registration, page, request=None):
     """Confirmation to the applicant, with the withdraw link; a notice to the municipality."""
     token = make_token(WITHDRAW_PURPOSE, registration.pk)
@@ -44,6 +58,7 @@ def queue_registration_received(registration, page, request=None):
         f"We hebben je aanmelding voor buurtpreventie ontvangen. Je referentienummer is {registration.reference}.",
         f"Je meldde je aan voor: {registration.get_kind_display().lower()}, in de wijk {registration.wijk}.",
         *page.mail_paragraphs("confirmation_mail_text"),
+        *info_evening_paragraphs(registration.round, request),
         "Wil je je aanmelding intrekken? Dat kan via de link hieronder. Je gegevens worden dan meteen verwijderd.",
     ]
     municipality = municipality_settings(request)

@@ -90,6 +90,11 @@ class RegistrationRound(models.Model):
 
     status_label.short_description = "Status"
 
+    def next_info_evening(self, now=None):
+        """The first live information evening of this round that has not ended yet, or None."""
+        now = now or timezone.now()
+        return InfoEveningPage.objects.live().filter(round=self, ends_at__gte=now).order_by("starts_at").first()
+
     @classmethod
     def current(cls, now=None):
         """The round that is open now, if any."""

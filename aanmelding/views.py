@@ -67,9 +67,13 @@ def registration_form(request, page):
 def thanks(request, page):
     pk = request.session.get(THANKS_SESSION_KEY)
     registration = Registration.objects.select_related("round").filter(pk=pk).first() if pk else None
-    return TemplateResponse(
-        request, "aanmelding/registration_thanks.html", {"page": page, "self": page, "registration": registration}
-    )
+    context = {
+        "page": page,
+        "self": page,
+        "registration": registration,
+        "evening": registration.round.next_info_evening() if registration else None,
+    }
+    return TemplateResponse(request, "aanmelding/registration_thanks.html", context)
 
 
 def round_alert(request, page):
