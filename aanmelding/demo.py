@@ -7,9 +7,28 @@ from datetime import timedelta
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from home.demo import Summary, ensure_demo_account, ensure_page, get_home_page, grant_model_permissions
+from home.demo import (
+    Summary,
+    ensure_demo_account,
+    ensure_page,
+    get_home_page,
+    grant_model_permissions,
+    heading,
+    html_paragraphs,
+    paragraph,
+    steps,
+)
 
-from .models import Registration, RegistrationPage, RegistrationRound, RoundAlert, Wijk
+from .models import (
+    EveningSignup,
+    InfoEveningIndexPage,
+    InfoEveningPage,
+    Registration,
+    RegistrationPage,
+    RegistrationRound,
+    RoundAlert,
+    Wijk,
+)
 
 WIJKEN = ["Centrum", "De Horst", "Noorderpark", "Oude Haven", "Zuidwijk", "Buitengebied"]
 HANDLERS_GROUP = "Behandelaars buurtpreventie"
@@ -68,6 +87,43 @@ DEMO_REGISTRATIONS = [
 ]
 
 
+EVENINGS_INTRO = html_paragraphs(
+    """Bij elk aanmeldmoment hoort een informatiebijeenkomst. De gemeente, de wijkagent en coördinatoren
+    en beheerders van bestaande teams en app-groepen vertellen wat buurtpreventie is, wat we van elkaar
+    verwachten en hoe je begint. Er is volop tijd voor vragen.""",
+    """De plaatsen zijn beperkt. Meld je daarom aan; je mag één persoon meenemen.""",
+)
+PROGRAMME = [
+    heading("Zo ziet de avond eruit"),
+    steps(
+        [
+            ("19.15 uur: inloop", "<p>Koffie en thee; je kunt alvast kennismaken met andere bewoners.</p>"),
+            ("19.30 uur: welkom", "<p>De gemeente vertelt wat buurtpreventie is en wat de gemeente biedt.</p>"),
+            (
+                "19.45 uur: de wijkagent",
+                "<p>Hoe politie en buurtpreventie samenwerken, wat je wel en niet doet, en hoe je meldt.</p>",
+            ),
+            (
+                "20.15 uur: uit de praktijk",
+                "<p>Een coördinator van een team en een beheerder van een app-groep vertellen over hun ervaring.</p>",
+            ),
+            ("20.45 uur: vragen en kennismaken", "<p>Stel je vragen en praat na met de mensen uit je wijk.</p>"),
+        ]
+    ),
+    paragraph("Na afloop hoor je hoe het verder gaat met je aanmelding."),
+]
+ATTENDEES = "De coördinator buurtpreventie van de gemeente, de wijkagent, een boa en coördinatoren van bestaande teams."
+DEMO_SIGNUPS = [
+    ("Fatima el Amrani", "fatima@voorbeeld.example", 2, "Ik kom met mijn buurvrouw."),
+    ("Jan de Vries", "jan.devries@voorbeeld.example", 1, ""),
+    ("Priya Raghoebier", "priya@voorbeeld.example", 2, "Is er parkeergelegenheid bij het buurthuis?"),
+    ("Kees Bakker", "kees.bakker@voorbeeld.example", 1, ""),
+    ("Anouk Jansen", "anouk@voorbeeld.example", 2, ""),
+    ("Mohamed Ouali", "mohamed@voorbeeld.example", 1, "Ik beheer al een buurtapp van veertig leden."),
+    ("Els Visser", "els.visser@voorbeeld.example", 1, ""),
+]
+
+
 def load(stdout):
     summary = Summary("Aanmelding")
     wijken = {}
@@ -82,6 +138,12 @@ def load(stdout):
         "Aanmeldmoment najaar",
         today - timedelta(days=7),
         (today + timedelta(days=21)).replace(hour=23, minute=59),
+        summary,
+    )
+    earlier_round = _ensure_round(
+        "Aanmeldmoment zomer",
+        today - timedelta(days=130),
+        (today - timedelta(days=109)).replace(hour=23, minute=59),
         summary,
     )
     _ensure_round(
@@ -109,6 +171,9 @@ def load(stdout):
             rejection_mail_text=REJECTION,
             search_description="Meld je aan voor buurtpreventie tijdens een aanmeldmoment.",
         )
+
+    if home is not None:
+        _ensure_evenings(home, open_round, earlier_round, today, summary)
 
     if open_round is not None:
         for name, email, kind, wijk, initiative, members in DEMO_REGISTRATIONS:
@@ -138,6 +203,7 @@ def load(stdout):
     grant_model_permissions([HANDLERS_GROUP], RegistrationRound, ["view", "add", "change", "delete"])
     grant_model_permissions([HANDLERS_GROUP], Wijk, ["view", "add", "change", "delete"])
     grant_model_permissions([HANDLERS_GROUP], RoundAlert, ["view", "delete"])
+    grant_model_permissions([HANDLERS_GROUP], EveningSignup, ["view", "change"])
     handler = ensure_demo_account(
         "Demo-behandelaar",
         "behandelaar",
@@ -165,3 +231,76 @@ def _ensure_round(title, opens_at, closes_at, summary):
         round_ = RegistrationRound.objects.create(title=title, opens_at=opens_at, closes_at=closes_at)
     summary.add(f"aanmeldmoment ‘{title}’", created)
     return round_
+
+
+def _ensure_evenings(home, open_round, earlier_round, today, summary):
+    """The index page, an upcoming evening of the open round with some seats taken, and a past evening."""
+    index, _ = ensure_page(
+        home,
+        InfoEveningIndexPage,
+        "informatiebijeenkomsten",
+        report=summary,
+        title="Informatiebijeenkomsten",
+        intro=EVENINGS_INTRO,
+        search_description="Kom naar een informatiebijeenkomst over buurtpreventie en meld je aan.",
+    )
+    if not isinstance(index, InfoEveningIndexPage):
+        return
+    if open_round is not None:
+        starts = (today + timedelta(days=10)).replace(hour=19, minute=30)
+        upcoming, created = _ensure_evening(
+            index,
+            "informatieavond-najaar",
+            summary,
+            round=open_round,
+            title="Informatieavond buurtpreventie najaar",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+            signup_deadline=(starts - timedelta(days=1)).replace(hour=12, minute=0),
+            capacity=40,
+            location_name="Buurthuis De Schakel",
+            location_address="Schakelplein 4, 1234 AB Voorbeeld",
+            accessibility_notes="Rolstoeltoegankelijk en met ringleiding. Bushalte Schakelplein ligt op 100 meter.",
+        )
+        if created:
+            for name, email, persons, remark in DEMO_SIGNUPS:
+                signup = EveningSignup(
+                    evening=upcoming,
+                    name=name,
+                    email=email,
+                    persons=persons,
+                    remark=remark,
+                    status=EveningSignup.CONFIRMED,
+                )
+                signup.record_consent()
+                signup.save()
+        summary.add(f"{len(DEMO_SIGNUPS)} aanmeldingen voor de informatieavond", created)
+    if earlier_round is not None:
+        starts = (today - timedelta(days=120)).replace(hour=19, minute=30)
+        _ensure_evening(
+            index,
+            "informatieavond-zomer",
+            summary,
+            round=earlier_round,
+            title="Informatieavond buurtpreventie zomer",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+            signup_deadline=(starts - timedelta(days=1)).replace(hour=12, minute=0),
+            capacity=30,
+            location_name="Wijkcentrum De Horst",
+            location_address="Horstlaan 12, 1235 CD Voorbeeld",
+            accessibility_notes="Rolstoeltoegankelijk.",
+        )
+
+
+def _ensure_evening(index, slug, summary, **fields):
+    return ensure_page(
+        index,
+        InfoEveningPage,
+        slug,
+        report=summary,
+        attendees=ATTENDEES,
+        programme=PROGRAMME,
+        search_description="Informatiebijeenkomst over buurtpreventie: wat je doet, wat je kunt verwachten.",
+        **fields,
+    )
