@@ -20,3 +20,10 @@ class AanmeldingConfig(AppConfig):
         register_periodic(notify_open_round, every=timedelta(minutes=5))
         register_periodic(purge_expired_personal_data, every=timedelta(hours=24))
         register_periodic(remind_evening_signups, every=timedelta(minutes=15))
+
+        from wagtail.signals import page_published
+
+        from .models import InfoEveningPage, promote_after_publish
+
+        # More seats published: the waitlist moves up at once.
+        page_published.connect(promote_after_publish, sender=InfoEveningPage, dispatch_uid="evening_promote_waitlist")

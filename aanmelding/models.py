@@ -588,6 +588,11 @@ class InfoEveningPage(RoutablePageMixin, Page):
             errors["ends_at"] = "De bijeenkomst moet eindigen nadat ze begint."
         if self.starts_at and self.signup_deadline and self.signup_deadline > self.starts_at:
             errors["signup_deadline"] = "Aanmelden moet uiterlijk bij het begin van de bijeenkomst sluiten."
+        if self.pk and self.capacity is not None and self.capacity < (taken := self.seats_taken()):
+            errors["capacity"] = (
+                f"Er zijn al {taken} plaatsen bezet. Minder plaatsen kan pas als mensen annuleren "
+                "(Aanmelding → Informatiebijeenkomsten)."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -746,6 +751,14 @@ def sign_up(evening, **data):
         signup.status = EveningSignup.CONFIRMED if fits else EveningSignup.WAITLISTED
         signup.save()
         return signup
+
+
+def promote_after_publish(sender, instance, **kwargs):
+    """Signal handler: a published change (more seats) moves the waitlist up, under the evening lock."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        return promote_waitlist(lock_evening(instance.pk))
 
 
 def promote_waitlist(evening):

@@ -2,18 +2,24 @@
 
 Starts gunicorn the way `make serve` does, on a loopback port, loads a few
 pages and one static file with wrk (or, without wrk, a small Python load
-generator), counts the SQL queries one request of each page makes and writes
-the results to docs/performance.md.
+generator), counts the SQL queries one request of each page makes, then lets
+many residents sign up for one information evening at the same moment (the
+sign-up burst, see `sign_up_burst`) and writes the results to
+docs/performance.md.
 
-    .venv/bin/python bench/run.py --port 8765 [--duration 10] [--no-write]
+    .venv/bin/python bench/run.py --port 8765 [--duration 10] [--no-burst] [--no-write]
 
 The static file, served by WhiteNoise from the same gunicorn workers, is the
 ceiling: every page is reported as a percentage of it, so numbers from
 different machines can be compared. Traffic only ever goes to 127.0.0.1.
 
 The load generation (`run_load`) is a plain function that takes a `LoadSpec`,
-so that other scenarios (for example a burst of sign-up POSTs from many
-loopback addresses) can reuse it.
+so that other scenarios can reuse it; the sign-up burst does, with one POST
+per connection from its own loopback address (127.0.x.y), all released at once.
+
+The burst creates a fresh evening in the server's database through
+`manage.py shell`, checks the resulting sign-ups there (never over capacity,
+none lost) and deletes the evening and everything the burst stored afterwards.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import argparse
 import dataclasses
 import datetime
 import http.client
+import http.cookies
 import json
 import os
 import platform
@@ -31,10 +38,12 @@ import signal
 import socket
 import subprocess
 import sys
+import textwrap
 import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -283,12 +292,12 @@ print("BENCH-JSON " + json.dumps(pages))
 """
 
 
-def django_probe(env: dict[str, str], paths: dict[str, str | None], discover: bool) -> dict[str, dict]:
-    probe_env = dict(env, BENCH_PATHS=json.dumps(paths), BENCH_DISCOVER="1" if discover else "0")
+def manage_shell_json(env: dict[str, str], script: str, what: str, **variables: str) -> dict:
+    """Run `script` in `manage.py shell` with the server's settings; it prints one `BENCH-JSON {...}` line."""
     result = subprocess.run(
-        [str(PYTHON), str(MANAGE), "shell", "--no-imports", "-c", _DJANGO_PROBE],
+        [str(PYTHON), str(MANAGE), "shell", "--no-imports", "-c", script],
         cwd=ROOT,
-        env=probe_env,
+        env=dict(env, **variables),
         capture_output=True,
         text=True,
         stdin=subprocess.DEVNULL,
@@ -296,7 +305,17 @@ def django_probe(env: dict[str, str], paths: dict[str, str | None], discover: bo
     for line in result.stdout.splitlines():
         if line.startswith("BENCH-JSON "):
             return json.loads(line.removeprefix("BENCH-JSON "))
-    raise BenchError(f"the query-count probe failed (status {result.returncode}):\n{result.stderr[-3000:]}")
+    raise BenchError(f"{what} failed (status {result.returncode}):\n{result.stderr[-3000:]}")
+
+
+def django_probe(env: dict[str, str], paths: dict[str, str | None], discover: bool) -> dict[str, dict]:
+    return manage_shell_json(
+        env,
+        _DJANGO_PROBE,
+        "the query-count probe",
+        BENCH_PATHS=json.dumps(paths),
+        BENCH_DISCOVER="1" if discover else "0",
+    )
 
 
 # --- load generation (reusable) -------------------------------------------------------------------
@@ -318,7 +337,8 @@ class LoadSpec:
     for requests that differ (a form POST per sign-up). `source_addresses` optionally gives each
     connection its own loopback source address (connection i uses source_addresses[i % n]),
     e.g. 127.0.x.y, to look like many visitors to per-address rate limits. `max_requests`
-    ends a connection's loop early: a burst instead of a timed run.
+    ends a connection's loop early: a burst instead of a timed run. With `start_together`,
+    every connection is opened first and all send their first request at the same moment.
     """
 
     port: int
@@ -329,6 +349,7 @@ class LoadSpec:
     timeout: float = 10.0
     source_addresses: Sequence[str] | None = None
     max_requests: int | None = None  # per connection; only the Python generator honours it
+    start_together: bool = False  # only the Python generator honours it
 
 
 @dataclasses.dataclass
@@ -343,11 +364,13 @@ class LoadResult:
     errors: int
     statuses: dict[int, int] = dataclasses.field(default_factory=dict)
     server_cpu_ms: float | None = None  # server CPU time per request, when the caller measured it
+    p95_ms: float | None = None  # the Python generator only (wrk reports 50/75/90/99)
 
     def describe(self) -> str:
         cpu = f"  server CPU {self.server_cpu_ms:.2f} ms/request" if self.server_cpu_ms is not None else ""
+        p95 = f"  p95 {fmt_ms(self.p95_ms)}" if self.p95_ms is not None else ""
         return (
-            f"{self.requests_per_second:8.1f} req/s  p50 {fmt_ms(self.p50_ms)}  p99 {fmt_ms(self.p99_ms)}{cpu}  "
+            f"{self.requests_per_second:8.1f} req/s  p50 {fmt_ms(self.p50_ms)}{p95}  p99 {fmt_ms(self.p99_ms)}{cpu}  "
             f"({self.requests} requests, {self.non_2xx_3xx} non-2xx/3xx, {self.errors} errors, {self.tool})"
         )
 
@@ -364,7 +387,7 @@ def run_load(spec: LoadSpec, tool: str = "auto", server: Server | None = None) -
             result.server_cpu_ms = (server.cpu_seconds() - cpu_before) * 1000 / result.requests
         return result
     simple = isinstance(spec.request, Request) and spec.request.method == "GET" and not spec.request.headers
-    can_use_wrk = simple and not spec.source_addresses and spec.max_requests is None
+    can_use_wrk = simple and not spec.source_addresses and spec.max_requests is None and not spec.start_together
     if tool == "wrk" or (tool == "auto" and can_use_wrk and shutil.which("wrk")):
         if not can_use_wrk:
             raise BenchError("wrk only does plain timed GETs here; use the Python generator")
@@ -427,6 +450,8 @@ def _run_python(spec: LoadSpec) -> LoadResult:
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     errors = 0
+    # With start_together every connection is opened first; the barrier lets them all go at once.
+    barrier = threading.Barrier(connections) if spec.start_together else None
     start = time.monotonic()
     deadline = start + spec.duration
 
@@ -440,6 +465,17 @@ def _run_python(spec: LoadSpec) -> LoadResult:
         my_errors = 0
         conn = None
         sequence = 0
+        if barrier is not None:
+            try:
+                conn = http.client.HTTPConnection(HOST, spec.port, timeout=spec.timeout, source_address=source)
+                conn.connect()
+            except OSError:
+                my_errors += 1
+                conn = None
+            try:
+                barrier.wait(timeout=spec.timeout)
+            except threading.BrokenBarrierError:
+                pass  # a connection was too slow to open; the others go anyway
         while time.monotonic() < deadline and (spec.max_requests is None or sequence < spec.max_requests):
             req = make_request(index, sequence)
             sequence += 1
@@ -487,6 +523,7 @@ def _run_python(spec: LoadSpec) -> LoadResult:
         non_2xx_3xx=sum(count for status, count in statuses.items() if not 200 <= status < 400),
         errors=errors,
         statuses=statuses,
+        p95_ms=percentile(latencies, 95),
     )
 
 
@@ -514,6 +551,7 @@ def merge_results(results: Sequence[LoadResult]) -> LoadResult:
         errors=sum(r.errors for r in results),
         statuses=statuses,
         server_cpu_ms=mean(r.server_cpu_ms for r in results),
+        p95_ms=mean(r.p95_ms for r in results),
     )
 
 
@@ -527,7 +565,390 @@ def percentile(sorted_values: list[float], pct: float) -> float | None:
 def fmt_ms(value: float | None) -> str:
     if value is None:
         return "–"
+    if value >= 1000:
+        return f"{value / 1000:.2f} s"
     return f"{value:.2f} ms" if value < 10 else f"{value:.1f} ms"
+
+
+# --- the sign-up burst ----------------------------------------------------------------------------
+
+BURST_RESIDENTS = 120
+BURST_CAPACITY = 50
+BURST_PAIR_EVERY = 4  # every fourth resident brings one other person
+BURST_SLUG_PREFIX = "benchmark-bijeenkomst-"
+BURST_TIMEOUT = 60.0  # seconds one sign-up may take before it counts as an error
+
+# In a `manage.py shell` with the server's settings and database. BENCH_ACTION says what to do:
+# "setup" creates a fresh evening (and, when the database has none, an index page and a round),
+# "counts" reads its sign-ups back, "cleanup" deletes everything the burst created.
+_BURST_SCRIPT = r"""
+import datetime, json, os, urllib.parse
+from django.conf import settings
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.utils import timezone
+from aanmelding.models import EveningSignup, InfoEveningIndexPage, InfoEveningPage, RegistrationRound
+from forms import conf, ratelimit
+from forms.models import OutgoingMail
+from forms.spam import SpamProtectionMixin
+
+INDEX_SLUG = "benchmark-informatiebijeenkomsten"
+ROUND_TITLE = "Benchmark-aanmeldmoment"
+action = os.environ["BENCH_ACTION"]
+out = {}
+
+def drop_tasks(mails, objects):
+    # Tasks no worker has run yet (none runs during the bench) about what the burst made: sending
+    # its mails, and Wagtail's search and reference index updates of its pages and sign-ups,
+    # which would fail once those are gone.
+    try:
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:
+        return 0
+    paths = {
+        "forms.tasks.send_outgoing_mail",
+        "wagtail.tasks.update_reference_index_task",
+        "modelsearch.tasks.insert_or_update_object_task",
+    }
+    doomed = []
+    for task in DBTaskResult.objects.filter(task_path__in=paths, status="READY").only("id", "args_kwargs"):
+        args = (task.args_kwargs or {}).get("args") or []
+        if (len(args) == 1 and args[0] in mails) or [str(arg) for arg in args[:3]] in objects:
+            doomed.append(task.pk)
+    return DBTaskResult.objects.filter(pk__in=doomed).delete()[0]
+
+def remove_evening(evening):
+    # Sign-ups PROTECT their evening, so they go first, with the confirmation mails they
+    # queued (and those mails' tasks), so that no worker sends them later.
+    signups = list(evening.signups.values_list("pk", "email"))
+    emails = [email for _, email in signups]
+    mails = set(OutgoingMail.objects.filter(to__in=emails, sent_at__isnull=True).values_list("pk", flat=True))
+    objects = [["aanmelding", "eveningsignup", str(pk)] for pk, _ in signups]
+    objects.append(["aanmelding", "infoeveningpage", str(evening.pk)])
+    with transaction.atomic():
+        tasks = drop_tasks(mails, objects)
+        OutgoingMail.objects.filter(pk__in=mails).delete()
+        EveningSignup.objects.filter(evening=evening).delete()
+        evening.delete()
+    return {"signups": len(signups), "mails": len(mails), "tasks": tasks}
+
+if action == "setup":
+    # Evenings left behind by an interrupted run.
+    stale = InfoEveningPage.objects.filter(slug__startswith=os.environ["BENCH_SLUG_PREFIX"])
+    out["stale"] = [remove_evening(evening) for evening in stale]
+    now = timezone.now()
+    created = {}
+    index = InfoEveningIndexPage.objects.first()
+    if index is None:
+        from wagtail.models import Site
+        site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+        index = site.root_page.add_child(
+            instance=InfoEveningIndexPage(title="Informatiebijeenkomsten (benchmark)", slug=INDEX_SLUG)
+        )
+    if index.slug == INDEX_SLUG:
+        created["index"] = index.pk
+    round_ = RegistrationRound.objects.first()
+    if round_ is None:
+        round_ = RegistrationRound.objects.create(
+            title=ROUND_TITLE, opens_at=now - datetime.timedelta(days=1), closes_at=now + datetime.timedelta(days=60)
+        )
+    if round_.title == ROUND_TITLE:
+        created["round"] = round_.pk
+    starts = (now + datetime.timedelta(days=30)).replace(minute=0, second=0, microsecond=0)
+    evening = index.add_child(instance=InfoEveningPage(
+        title=f"Benchmark-bijeenkomst {timezone.localtime(now):%Y-%m-%d %H:%M:%S}",
+        slug=os.environ["BENCH_SLUG"],
+        round=round_,
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        signup_deadline=starts - datetime.timedelta(days=1),
+        location_name="Benchmarkzaal",
+        location_address="Loopbackweg 127, Testdorp",
+        capacity=int(os.environ["BENCH_CAPACITY"]),
+    ))
+    url = evening.get_url()
+    out.update(
+        pk=evening.pk,
+        title=evening.title,
+        path=urllib.parse.urlsplit(url).path if url else None,
+        open=evening.is_signup_open(),
+        created=created,
+        min_submit_seconds=conf.get("FORMS_MIN_SUBMIT_SECONDS"),
+        trusted_proxy_count=int(conf.get("FORMS_TRUSTED_PROXY_COUNT") or 0),
+        rate_limit=ratelimit.DEFAULT_LIMIT,
+        rate_window=ratelimit.DEFAULT_WINDOW,
+        csrf_cookie=settings.CSRF_COOKIE_NAME,
+        honeypot=SpamProtectionMixin.honeypot_field_name,
+        timestamp=SpamProtectionMixin.timestamp_field_name,
+    )
+elif action == "counts":
+    evening = InfoEveningPage.objects.get(pk=int(os.environ["BENCH_EVENING"]))
+    names = {EveningSignup.CONFIRMED: "confirmed", EveningSignup.WAITLISTED: "waitlisted"}
+    signups = list(evening.signups.order_by("pk").values_list("persons", "status", "email", "created_at"))
+    # The confirmation mails, queued in the same transaction as the sign-ups.
+    first = min((s[3] for s in signups), default=None) or timezone.now()
+    mails = OutgoingMail.objects.filter(to__in=[s[2] for s in signups], created_at__gte=first)
+    out.update(
+        capacity=evening.capacity,
+        seats_taken=evening.seats_taken(),
+        seats_left=evening.seats_left(),
+        waitlisted=evening.waitlisted_count(),
+        signups=[[persons, names.get(status, status), email] for persons, status, email, _ in signups],
+        mails=mails.count(),
+    )
+elif action == "cleanup":
+    evening = InfoEveningPage.objects.filter(pk=int(os.environ["BENCH_EVENING"])).first()
+    out["removed"] = remove_evening(evening) if evening else {"signups": 0, "mails": 0, "tasks": 0}
+    created = json.loads(os.environ["BENCH_CREATED"])
+    index = InfoEveningIndexPage.objects.filter(pk=created.get("index")).first()
+    if index is not None and not index.get_children().exists():
+        out["removed"]["tasks"] += drop_tasks(set(), [["aanmelding", "infoeveningindexpage", str(index.pk)]])
+        index.delete()
+    try:
+        RegistrationRound.objects.filter(pk=created.get("round")).delete()
+    except ProtectedError:
+        pass
+print("BENCH-JSON " + json.dumps(out))
+"""
+
+
+def loopback_address(n: int) -> str:
+    """The address of the n-th resident: 127.0.1.1, 127.0.1.2, ... (127.0.0.1 stays the bench's own)."""
+    return f"127.0.{1 + n // 250}.{1 + n % 250}"
+
+
+class _FormFinder(HTMLParser):
+    """Every POST form in a page: the names of its fields and the values of its hidden inputs."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: list[dict] = []
+        self._form: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form" and (attributes.get("method") or "").lower() == "post":
+            self._form = {"names": set(), "hidden": {}}
+            self.forms.append(self._form)
+        elif self._form is not None and tag in ("input", "textarea", "select") and attributes.get("name"):
+            self._form["names"].add(attributes["name"])
+            if tag == "input" and (attributes.get("type") or "").lower() == "hidden":
+                self._form["hidden"][attributes["name"]] = attributes.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+
+
+def fetch_signup_form(port: int, path: str, source: str) -> tuple[str, dict[str, str], set[str]]:
+    """GET the sign-up form from `source` as a resident does: (Cookie header, hidden inputs, field names)."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=30, source_address=(source, 0))
+    try:
+        connection.request("GET", path, headers={"Accept-Encoding": "identity"})
+        response = connection.getresponse()
+        body = response.read()
+    finally:
+        connection.close()
+    if response.status != 200:
+        raise BenchError(f"GET {path} from {source} answered {response.status}")
+    cookies = http.cookies.SimpleCookie()
+    for header in response.headers.get_all("Set-Cookie") or []:
+        cookies.load(header)
+    finder = _FormFinder()
+    finder.feed(body.decode("utf-8", errors="replace"))
+    form = next((form for form in finder.forms if "persons" in form["names"]), None)
+    if form is None:
+        raise BenchError(f"no sign-up form (a POST form with a 'persons' field) on {path}")
+    return "; ".join(f"{name}={morsel.value}" for name, morsel in cookies.items()), form["hidden"], form["names"]
+
+
+@dataclasses.dataclass
+class BurstResult:
+    path: str
+    residents: int
+    pairs: int
+    capacity: int
+    min_submit_seconds: float
+    rate_limit: str  # how the rate limit applies, for the report
+    forms_seconds: float  # fetching every resident's form beforehand (not measured)
+    load: LoadResult
+    seats_taken: int = 0
+    confirmed: int = 0
+    waitlisted: int = 0
+    mails: int = 0
+    in_lock_order: bool = False
+    problems: list[str] = dataclasses.field(default_factory=list)
+
+    @property
+    def seats_asked(self) -> int:
+        return self.residents + self.pairs
+
+    @property
+    def addresses(self) -> str:
+        return f"{loopback_address(0)}–{loopback_address(self.residents - 1)}"
+
+
+def sign_up_burst(server: Server, residents: int, capacity: int) -> BurstResult:
+    """Many residents, each from its own loopback address, sign up for one fresh evening at once.
+
+    The evening is created for the run and deleted afterwards, with everything the burst stored.
+    """
+    slug = f"{BURST_SLUG_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    setup = manage_shell_json(
+        server.env,
+        _BURST_SCRIPT,
+        "creating the burst's evening",
+        BENCH_ACTION="setup",
+        BENCH_SLUG_PREFIX=BURST_SLUG_PREFIX,
+        BENCH_SLUG=slug,
+        BENCH_CAPACITY=str(capacity),
+    )
+    for stale in setup["stale"]:
+        log(f"removed an evening left by an earlier run ({stale['signups']} sign-ups)")
+    log(f"created '{setup['title']}' at {setup['path']} ({capacity} seats)")
+    try:
+        if not setup["path"] or not setup["open"]:
+            raise BenchError(f"the burst's evening has no URL or is not open for sign-up: {setup}")
+        return _run_burst(server, setup, residents, capacity)
+    finally:
+        try:
+            removed = manage_shell_json(
+                server.env,
+                _BURST_SCRIPT,
+                "removing the burst's evening",
+                BENCH_ACTION="cleanup",
+                BENCH_EVENING=str(setup["pk"]),
+                BENCH_CREATED=json.dumps(setup["created"]),
+            )["removed"]
+            if removed:
+                log(
+                    f"removed the burst's evening: {removed['signups']} sign-ups, {removed['mails']} queued mails, "
+                    f"{removed['tasks']} queued tasks"
+                )
+        except BenchError as error:
+            log(f"WARNING: the burst's evening {setup['path']} is still there: {error}")
+
+
+def _run_burst(server: Server, setup: dict, residents: int, capacity: int) -> BurstResult:
+    path = setup["path"]
+    addresses = [loopback_address(n) for n in range(residents)]
+    persons = [2 if n % BURST_PAIR_EVERY == BURST_PAIR_EVERY - 1 else 1 for n in range(residents)]
+    emails = [f"bench-{n + 1}@example.org" for n in range(residents)]
+
+    # Every resident opens the form first, from its own address: its own CSRF cookie and token
+    # and its own signed timestamp, which must be FORMS_MIN_SUBMIT_SECONDS old when it comes back.
+    log(f"{residents} residents open the sign-up form from {addresses[0]}–{addresses[-1]}")
+    began = time.monotonic()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        forms = list(pool.map(lambda n: fetch_signup_form(server.port, path, addresses[n]), range(residents)))
+    forms_seconds = time.monotonic() - began
+    for cookie, hidden, names in forms:
+        missing = [name for name in ("csrfmiddlewaretoken", setup["timestamp"]) if name not in hidden]
+        if setup["honeypot"] not in names:
+            missing.append(setup["honeypot"])
+        if missing or f"{setup['csrf_cookie']}=" not in cookie:
+            raise BenchError(f"the sign-up form lacks {missing or 'its CSRF cookie'}; has the form changed?")
+
+    # The rate limit counts POSTs per client address: REMOTE_ADDR, the connection's own source
+    # address here, unless the server trusts proxies; then X-Forwarded-For says the same.
+    hops = setup["trusted_proxy_count"]
+    posts = []
+    for n, (cookie, hidden, _names) in enumerate(forms):
+        fields = {
+            **hidden,
+            setup["honeypot"]: "",
+            "name": f"Bewoner {n + 1}",
+            "email": emails[n],
+            "persons": str(persons[n]),
+            "remark": "",
+            "consent": "on",
+        }
+        headers = [("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", cookie)]
+        if hops:
+            headers.append(("X-Forwarded-For", ", ".join([addresses[n]] * hops)))
+        posts.append(Request(path, "POST", urllib.parse.urlencode(fields).encode(), tuple(headers)))
+
+    wait = setup["min_submit_seconds"] + 0.5
+    log(f"waiting {wait:g} s (the minimum fill-in time), then all {residents} send the form at once")
+    time.sleep(wait)
+    spec = LoadSpec(
+        port=server.port,
+        request=lambda index, _sequence: posts[index],
+        duration=BURST_TIMEOUT,
+        connections=residents,
+        timeout=BURST_TIMEOUT,
+        source_addresses=addresses,
+        max_requests=1,
+        start_together=True,
+    )
+    load = run_load(spec, tool="python", server=server)
+    log(f"  sign-up burst      {load.describe()}")
+
+    rate_limit = f"{setup['rate_limit']} POSTs per {setup['rate_window']} s per address, counted on " + (
+        f"X-Forwarded-For ({hops} trusted proxies)" if hops else "REMOTE_ADDR"
+    )
+    result = BurstResult(
+        path=path,
+        residents=residents,
+        pairs=persons.count(2),
+        capacity=capacity,
+        min_submit_seconds=setup["min_submit_seconds"],
+        rate_limit=rate_limit,
+        forms_seconds=forms_seconds,
+        load=load,
+    )
+    counts = manage_shell_json(
+        server.env,
+        _BURST_SCRIPT,
+        "counting the burst's sign-ups",
+        BENCH_ACTION="counts",
+        BENCH_EVENING=str(setup["pk"]),
+    )
+    check_burst(result, counts, emails)
+    return result
+
+
+def check_burst(result: BurstResult, counts: dict, emails: list[str]) -> None:
+    """Fill in the counts read from the database and list everything that is wrong."""
+    signups = counts["signups"]  # [persons, "confirmed" | "waitlisted" | other status, email], in pk order
+    result.seats_taken = counts["seats_taken"]
+    result.confirmed = sum(1 for _, status, _ in signups if status == "confirmed")
+    result.waitlisted = counts["waitlisted"]
+    result.mails = counts["mails"]
+    problems = result.problems
+    load, capacity = result.load, result.capacity
+    redirects = load.statuses.get(302, 0)
+
+    if redirects != result.residents or load.errors:
+        answers = ", ".join(f"{status} × {count}" for status, count in sorted(load.statuses.items())) or "none"
+        problems.append(f"not every sign-up was answered with a redirect (302): {answers}, {load.errors} errors")
+    if result.seats_taken > capacity:
+        problems.append(f"capacity exceeded: {result.seats_taken} seats confirmed, {capacity} available")
+    stored = result.confirmed + result.waitlisted
+    if stored != redirects:
+        problems.append(f"sign-ups lost: {redirects} answered with a redirect, {stored} confirmed or waitlisted")
+    if len(signups) != stored:
+        problems.append(f"{len(signups) - stored} sign-ups have another status than confirmed or waitlisted")
+    strangers = {email for _, _, email in signups} - set(emails)
+    if strangers:
+        problems.append(f"{len(strangers)} sign-ups with an address no resident used")
+    fitting = [persons for persons, status, _ in signups if status == "waitlisted" and persons <= counts["seats_left"]]
+    if fitting:
+        problems.append(f"{len(fitting)} waitlisted parties would fit in the {counts['seats_left']} seats left")
+    if result.mails != len(signups):
+        problems.append(f"{result.mails} confirmation mails queued for {len(signups)} sign-ups")
+    # The evening's row lock makes sign-ups take turns, so replaying them one at a time in the
+    # order they were stored must give every one the status it got.
+    taken = 0
+    result.in_lock_order = True
+    for persons, status, _ in signups:
+        expected = "confirmed" if persons <= capacity - taken else "waitlisted"
+        if status != expected:
+            result.in_lock_order = False
+        if status == "confirmed":
+            taken += persons
+    if not result.in_lock_order:
+        problems.append("the statuses do not match a one-at-a-time allocation in the order the sign-ups were stored")
 
 
 # --- the page benchmark ---------------------------------------------------------------------------
@@ -655,6 +1076,18 @@ counted the same way (for a hit: the cache lookup). The target: **a
 dossier chapter reaches at least {TARGET_SHARE:g} % of the static-file ceiling**. A
 page that answers anything but 200 fails the benchmark.
 
+After the pages comes a **sign-up burst**: a fresh information evening with
+{BURST_CAPACITY} seats is created in the same database, and {BURST_RESIDENTS} residents, each from its
+own loopback address (127.0.x.y, so the per-address rate limit sees {BURST_RESIDENTS}
+different visitors), open its sign-up form, wait the minimum fill-in time of
+the spam protection and then all send it at the same moment, some for two
+persons. It shows how long residents wait when a popular evening opens, and
+whether the evening's lock keeps the sign-ups right under that rush: the
+confirmed seats never exceed the capacity, the room is filled, and every
+sign-up answered with the redirect to the thank-you page is stored, confirmed
+or on the waitlist. Anything else fails the benchmark. The evening and
+everything the burst stored are deleted afterwards; `--no-burst` skips it.
+
 The section below is overwritten by every run; the numbers are from the
 machine and commit it names.
 
@@ -673,7 +1106,52 @@ def write_report(text: str) -> None:
     log(f"wrote {REPORT.relative_to(ROOT)}")
 
 
-def results_section(pages, ceiling, args, load_tool: str, static_runs, load_before: float) -> str:
+def burst_section(burst: BurstResult | None) -> str:
+    if burst is None:
+        return "## Sign-up burst\n\nSkipped (`--no-burst`).\n"
+    load = burst.load
+    answers = ", ".join(f"{status} × {count}" for status, count in sorted(load.statuses.items())) or "none"
+    if load.errors:
+        answers += f", {load.errors} errors"
+    pairs = f"{burst.pairs} of them for two persons, so {burst.seats_asked} seats are asked for"
+    verdict = "**passed**" if not burst.problems else "**FAILED**: " + "; ".join(burst.problems)
+    lock_order = "each status matches" if burst.in_lock_order else "**not every status matches**"
+    row = [
+        str(load.requests),
+        f"{load.requests_per_second:,.1f}",
+        *(fmt_ms(value) for value in (load.p50_ms, load.p95_ms, load.p99_ms, load.server_cpu_ms)),
+        answers,
+    ]
+    what = textwrap.fill(
+        f"{burst.residents} residents, each from its own loopback address ({burst.addresses}), open the "
+        f"sign-up form of one new information evening with {burst.capacity} seats ({pairs}), wait the "
+        f"{burst.min_submit_seconds:g} s minimum fill-in time and then all send it at the same moment "
+        "(Python load generator, one connection per resident, all opened before the first request). "
+        f"Rate limit: {burst.rate_limit}; one POST each. Fetching the {burst.residents} forms beforehand "
+        f"took {burst.forms_seconds:.1f} s and is not measured. The evening and everything the burst "
+        "stored are deleted afterwards.",
+        width=100,
+    )
+    return f"""## Sign-up burst
+
+{what}
+
+| requests | req/s | p50 | p95 | p99 | server CPU/request | answers |
+| ---: | ---: | ---: | ---: | ---: | ---: | --- |
+| {" | ".join(row)} |
+
+Read back from the database afterwards:
+
+- Seats: **{burst.seats_taken} of {burst.capacity}** confirmed, for {burst.confirmed} parties; \
+{burst.waitlisted} parties on the waitlist
+- Sign-ups: {burst.confirmed + burst.waitlisted} stored (confirmed + waitlisted) for \
+{load.statuses.get(302, 0)} POSTs answered with the redirect; {burst.mails} confirmation mails queued
+- Order: replaying the sign-ups one at a time in the order they were stored, {lock_order} the one it got
+- Verdict: {verdict}
+"""
+
+
+def results_section(pages, ceiling, args, load_tool: str, static_runs, load_before: float, burst=None) -> str:
     machine = machine_info()
     before, after = static_runs[0].requests_per_second, static_runs[-1].requests_per_second
     spread = abs(before - after) / max(before, after, 1e-9) * 100
@@ -711,7 +1189,8 @@ def results_section(pages, ceiling, args, load_tool: str, static_runs, load_befo
 - Target: {verdict}
 
 {results_table(pages, ceiling)}
-"""
+
+{burst_section(burst)}"""
 
 
 def benchmark(args) -> int:
@@ -799,15 +1278,23 @@ def benchmark(args) -> int:
         static_runs.append(measure("static (after)", ceiling.path))
         ceiling.load = merge_results(static_runs)
 
-    section = results_section(pages, ceiling, args, load_tool, static_runs, load_before)
+        # Last, because creating and deleting its evening empties the page cache.
+        burst = sign_up_burst(server, args.burst_residents, args.burst_capacity) if args.burst else None
+
+    section = results_section(pages, ceiling, args, load_tool, static_runs, load_before, burst)
     print()
     print(section)
     if args.write:
         write_report(section)
+    status = 0
     if failed:
         log("FAILED: some requests failed under load")
-        return 1
-    return 0
+        status = 1
+    if burst is not None and burst.problems:
+        for problem in burst.problems:
+            log(f"FAILED: sign-up burst: {problem}")
+        status = 1
+    return status
 
 
 def parse_args(argv=None):
@@ -823,12 +1310,27 @@ def parse_args(argv=None):
     parser.add_argument(
         "--no-uncached", dest="uncached", action="store_false", help="skip the rendered (uncached) variants"
     )
+    parser.add_argument("--no-burst", dest="burst", action="store_false", help="skip the sign-up burst")
+    parser.add_argument(
+        "--burst-residents",
+        type=int,
+        default=BURST_RESIDENTS,
+        help=f"residents signing up at once, each from its own address (default {BURST_RESIDENTS})",
+    )
+    parser.add_argument(
+        "--burst-capacity",
+        type=int,
+        default=BURST_CAPACITY,
+        help=f"seats of the burst's evening (default {BURST_CAPACITY})",
+    )
     parser.add_argument("--no-write", dest="write", action="store_false", help="do not write docs/performance.md")
     args = parser.parse_args(argv)
     if not 1 <= args.port <= 65535:
         parser.error("--port must be between 1 and 65535")
     if args.duration <= 0 or args.threads < 1 or args.connections < args.threads:
         parser.error("need --duration > 0, --threads ≥ 1 and --connections ≥ --threads")
+    if not 1 <= args.burst_residents <= 256 or not 1 <= args.burst_capacity <= 32767:
+        parser.error("--burst-residents must be 1 to 256 (one thread each), --burst-capacity 1 to 32767")
     return args
 
 

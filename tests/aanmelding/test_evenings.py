@@ -262,3 +262,29 @@ def test_mail_outbox_is_used(evening, django_capture_on_commit_callbacks):
 
         queue_signup_received(signup, evening)
     assert [m.to for m in mail.outbox] == [["bewoner1@example.org"]]
+
+
+def test_fewer_seats_than_taken_is_refused(evening):
+    EveningSignupFactory.create_batch(4, evening=evening, persons=2)
+    evening.capacity = 7
+    with pytest.raises(ValidationError) as raised:
+        evening.full_clean()
+    assert "Er zijn al 8 plaatsen bezet" in str(raised.value.message_dict["capacity"])
+    evening.capacity = 8
+    evening.full_clean()
+
+
+def test_publishing_more_seats_moves_up_the_waitlist(evening, django_capture_on_commit_callbacks):
+    for number in range(10):
+        sign_up(evening, **person(number))
+    waiting = [sign_up(evening, **person(number, persons=2)) for number in (10, 11)]
+    OutgoingMail.objects.all().delete()
+
+    evening.capacity = 12
+    with django_capture_on_commit_callbacks(execute=True):
+        evening.save_revision().publish()
+
+    statuses = [EveningSignup.objects.get(pk=signup.pk).status for signup in waiting]
+    assert statuses == [EveningSignup.CONFIRMED, EveningSignup.WAITLISTED]
+    assert [m.to for m in mail.outbox] == [["bewoner10@example.org"]]
+    assert evening.seats_taken() == 12
