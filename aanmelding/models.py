@@ -527,7 +527,13 @@ class InfoEveningIndexPage(Page):
         verbose_name_plural = "overzichten informatiebijeenkomsten"
 
     def evenings(self):
-        return InfoEveningPage.objects.child_of(self).live().specific()
+        # With their seats taken in the same query (see InfoEveningPage.seats_taken).
+        confirmed = Q(signups__status=EveningSignup.CONFIRMED)
+        return (
+            InfoEveningPage.objects.child_of(self)
+            .live()
+            .annotate(confirmed_seats=models.Sum("signups__persons", filter=confirmed, default=0))
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -598,6 +604,8 @@ class InfoEveningPage(RoutablePageMixin, Page):
 
     # Seats are derived from the sign-ups, never stored.
     def seats_taken(self):
+        if hasattr(self, "confirmed_seats"):  # annotated by InfoEveningIndexPage.evenings()
+            return self.confirmed_seats
         total = self.signups.filter(status=EveningSignup.CONFIRMED).aggregate(total=models.Sum("persons"))["total"]
         return total or 0
 

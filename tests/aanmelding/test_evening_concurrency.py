@@ -49,3 +49,49 @@ def test_sixty_parallel_signups_for_fifty_seats_give_fifty_confirmed_and_ten_wai
     assert EveningSignup.objects.filter(status=EveningSignup.WAITLISTED).count() == PARALLEL - CAPACITY
     evening.refresh_from_db()
     assert evening.seats_taken() == CAPACITY
+
+
+def evening_with(capacity):
+    home = site_with_home()
+    index = InfoEveningIndexPageFactory(parent=home)
+    clear_rate_limits()
+    return InfoEveningPageFactory(parent=index, capacity=capacity)
+
+
+def test_parallel_double_submits_from_one_address_give_one_signup():
+    evening = evening_with(CAPACITY)
+    data = public_form_data({"name": "Fatima", "email": "fatima@example.org", "persons": "2", "consent": "on"})
+
+    def make_post(number):
+        # One resident pressing the button again and again: same address, same form.
+        return Client(REMOTE_ADDR="127.0.9.9"), evening.url, data
+
+    results = post_in_parallel(6, make_post)
+
+    statuses = sorted(status for status, _ in results)
+    assert statuses.count(302) == 1, statuses
+    assert set(statuses) <= {200, 302}, [(s, b[:300]) for s, b in results if s not in (200, 302)]
+    assert all("al iemand aangemeld" in body for status, body in results if status == 200)
+    (signup,) = EveningSignup.objects.all()
+    assert (signup.status, signup.persons) == (EveningSignup.CONFIRMED, 2)
+
+
+def test_parallel_parties_of_two_never_overflow_the_last_seat():
+    evening = evening_with(11)
+
+    def make_post(number):
+        client = Client(REMOTE_ADDR=f"127.0.8.{number + 1}")
+        persons = "1" if number == 0 else "2"
+        data = public_form_data(
+            {"name": f"Bewoner {number}", "email": f"paar{number}@example.org", "persons": persons, "consent": "on"}
+        )
+        return client, evening.url, data
+
+    results = post_in_parallel(12, make_post)
+
+    assert [status for status, _ in results] == [302] * 12, [(s, b[:300]) for s, b in results if s != 302]
+    # Whatever the order: five pairs fill ten seats and the single always fits in the last one.
+    assert evening.seats_taken() == 11
+    confirmed = EveningSignup.objects.filter(status=EveningSignup.CONFIRMED)
+    assert sorted(confirmed.values_list("persons", flat=True)) == [1, 2, 2, 2, 2, 2]
+    assert EveningSignup.objects.filter(status=EveningSignup.WAITLISTED, persons=2).count() == 6

@@ -288,3 +288,59 @@ def test_publishing_more_seats_moves_up_the_waitlist(evening, django_capture_on_
     assert statuses == [EveningSignup.CONFIRMED, EveningSignup.WAITLISTED]
     assert [m.to for m in mail.outbox] == [["bewoner10@example.org"]]
     assert evening.seats_taken() == 12
+
+
+@pytest.fixture
+def signup_and_link(evening):
+    from aanmelding.evening_mails import cancel_url
+
+    signup = sign_up(evening, **person(1))
+    return signup, link_path(cancel_url(signup, evening))
+
+
+def test_an_expired_cancel_link_gets_a_clear_page_and_changes_nothing(client, monkeypatch, signup_and_link):
+    import time
+
+    from aanmelding.evening_mails import CANCEL_MAX_AGE
+
+    signup, link = signup_and_link
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: real_time() + CANCEL_MAX_AGE.total_seconds() + 60)
+    for response in (client.get(link), client.post(link)):
+        assert response.status_code == 410
+        text = soup(response).get_text(" ", strip=True)
+        assert "Deze link is verlopen" in text and "Er is niets veranderd" in text
+    signup.refresh_from_db()
+    assert signup.is_confirmed
+
+
+@pytest.mark.parametrize("damage", [lambda t: t[:-3], lambda t: t[:10] + ("A" if t[10] != "A" else "B") + t[11:]])
+def test_a_tampered_cancel_link_gets_a_clear_page_and_changes_nothing(client, signup_and_link, damage):
+    signup, link = signup_and_link
+    prefix, token = link.rstrip("/").rsplit("/", 1)
+    for response in (client.get(f"{prefix}/{damage(token)}/"), client.post(f"{prefix}/{damage(token)}/")):
+        assert response.status_code == 400
+        assert "Deze link klopt niet" in soup(response).get_text(" ", strip=True)
+    signup.refresh_from_db()
+    assert signup.is_confirmed
+
+
+def test_a_cancel_link_of_another_evening_changes_nothing(client, index_page, signup_and_link):
+    signup, link = signup_and_link
+    other = InfoEveningPageFactory(parent=index_page)
+    response = client.post(link.replace(signup.evening.url, other.url))
+    assert response.status_code in (400, 404)
+    signup.refresh_from_db()
+    assert signup.is_confirmed
+
+
+@pytest.mark.parametrize("extra", [0, 20])
+def test_evening_pages_do_not_grow_their_queries_with_sign_ups_or_evenings(
+    client, index_page, evening, django_assert_max_num_queries, extra
+):
+    EveningSignupFactory.create_batch(extra, evening=evening, status=EveningSignup.WAITLISTED)
+    for number in range(extra // 4):
+        InfoEveningPageFactory(parent=index_page, title=f"Extra {number}")
+    for url in (evening.url, index_page.url):
+        with django_assert_max_num_queries(12):
+            assert client.get(url).status_code == 200
