@@ -13,7 +13,6 @@ from home.demo import (
     ensure_page,
     get_home_page,
     grant_model_permissions,
-    heading,
     html_paragraphs,
     paragraph,
     steps,
@@ -94,7 +93,6 @@ EVENINGS_INTRO = html_paragraphs(
     """De plaatsen zijn beperkt. Meld je daarom aan; je mag één persoon meenemen.""",
 )
 PROGRAMME = [
-    heading("Zo ziet de avond eruit"),
     steps(
         [
             ("19.15 uur: inloop", "<p>Koffie en thee; je kunt alvast kennismaken met andere bewoners.</p>"),

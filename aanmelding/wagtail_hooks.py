@@ -154,6 +154,12 @@ class EveningSignupAdmin(ModelAdmin):
         ("cancelled_at", "Geannuleerd op"),
     ]
 
+    def get_list_display(self, request):
+        # With one evening chosen, its name in every row is noise.
+        if request.GET.get(evening_admin.EveningFilter.parameter_name):
+            return [column for column in self.list_display if column != "evening"]
+        return self.list_display
+
     def attendance_view(self, request, instance_pk):
         return evening_admin.AttendanceListView.as_view(model_admin=self, evening_pk=instance_pk)(request)
 
