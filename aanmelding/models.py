@@ -770,10 +770,15 @@ def promote_after_publish(sender, instance, **kwargs):
 
 
 def promote_waitlist(evening):
-    """Move up waitlisted sign-ups whose party fits, oldest first; the caller holds the evening lock."""
+    """Move up waitlisted sign-ups whose party fits, oldest first; the caller holds the evening lock.
+
+    Not once the evening has started: a seat for something that already began is no news.
+    """
     from . import evening_mails
 
     promoted = []
+    if evening.starts_at <= timezone.now():
+        return promoted
     left = evening.seats_left()
     for signup in evening.signups.filter(status=EveningSignup.WAITLISTED).order_by("created_at", "pk"):
         if left <= 0:

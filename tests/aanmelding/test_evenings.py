@@ -344,3 +344,17 @@ def test_evening_pages_do_not_grow_their_queries_with_sign_ups_or_evenings(
     for url in (evening.url, index_page.url):
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200
+
+
+def test_nobody_moves_up_once_the_evening_has_started(evening, monkeypatch):
+    for number in range(10):
+        sign_up(evening, **person(number))
+    waiting = sign_up(evening, **person(10))
+    OutgoingMail.objects.all().delete()
+    started = evening.starts_at + timedelta(minutes=5)
+    monkeypatch.setattr(timezone, "now", lambda: started)
+
+    assert EveningSignup.objects.get(email_key="bewoner0@example.org").cancel() == []
+
+    assert EveningSignup.objects.get(pk=waiting.pk).is_waitlisted
+    assert not OutgoingMail.objects.filter(to="bewoner10@example.org").exists()
