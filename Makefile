@@ -57,15 +57,18 @@ serve: demo var/serve-secret-key
 	$(SERVE_ENV) $(BIN)/gunicorn --pythonpath site wsgi --workers 2 --bind 127.0.0.1:$(PORT) \
 		--access-logfile - --log-level warning
 
+# Parallel pytest workers (pytest-xdist), one per CPU; TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
+
 # The whole suite, browser tests included. Extra pytest arguments: make test ARGS="-k dossier"
 test: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(MANAGE) makemigrations --check --dry-run --settings=settings.test
-	$(BIN)/pytest $(ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(ARGS)
 
 # Without the browser tests, for a quick round trip.
 test-fast: $(INSTALLED)
-	$(BIN)/pytest -m "not browser" $(ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser" $(ARGS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
