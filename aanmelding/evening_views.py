@@ -105,6 +105,12 @@ class CancelSignupView(PageConfirmActionView):
         context = super().get_context_data(**kwargs)
         if self.object.is_cancelled and self.request.method == "GET":
             context["explanation"] = "Deze aanmelding is al geannuleerd. Je hoeft niets meer te doen."
+        elif self.request.method == "GET":
+            # Name the evening: a resident may have signed up for more than one.
+            context["explanation"] = (
+                f"Wil je je aanmelding voor ‘{self.page.title}’ ({evening_mails.when(self.page)}) annuleren? "
+                "Je plaats gaat dan naar iemand anders."
+            )
         return context
 
     def perform(self, signup):

@@ -223,6 +223,7 @@ def test_sign_up_cancel_by_mail_link_end_to_end(client, evening, django_capture_
         response = client.get(link)
         assert response.status_code == 200
         assert soup(response).find("main").find("form", method="post").find("button")
+        assert f"‘{evening.title}’" in soup(response).find("main").get_text()
     signup.refresh_from_db()
     assert signup.status == EveningSignup.CONFIRMED
 

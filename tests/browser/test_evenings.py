@@ -185,7 +185,7 @@ def test_a_resident_cancels_by_keyboard_only(signup, open_page):
 
     page, _ = open_page(path, PHONE)
     assert page.locator("h1").inner_text() == "Aanmelding annuleren"
-    assert "Wil je je aanmelding voor deze informatiebijeenkomst annuleren?" in main_text(page)
+    assert f"Wil je je aanmelding voor ‘{signup.evening.title}’" in main_text(page)
     tab_to(page, "main button[type=submit]")
     assert page.evaluate("document.activeElement.textContent").strip() == "Ja, annuleer mijn aanmelding"
     page.keyboard.press("Enter")
