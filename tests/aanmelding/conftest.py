@@ -9,7 +9,13 @@ from wagtail.models import Site
 
 from forms.testing import clear_rate_limits
 from home.models import MunicipalitySettings
-from tests.factories import RegistrationPageFactory, RegistrationRoundFactory, UserFactory, WijkFactory
+from tests.factories import (
+    InfoEveningIndexPageFactory,
+    RegistrationPageFactory,
+    RegistrationRoundFactory,
+    UserFactory,
+    WijkFactory,
+)
 
 from .registration_support import HANDLERS, NOTIFICATION_EMAIL
 
@@ -59,3 +65,9 @@ def handler(db):
 def handler_client(client, handler):
     client.force_login(handler)
     return client
+
+
+@pytest.fixture
+def index_page(home_page, municipality):
+    """The 'Informatiebijeenkomsten' overview, under which evenings go."""
+    return InfoEveningIndexPageFactory(parent=home_page)

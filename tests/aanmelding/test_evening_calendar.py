@@ -13,16 +13,11 @@ from aanmelding.privacy import purge_personal_data
 from aanmelding.tasks import remind_evening_signups, send_evening_reminders
 from forms.models import OutgoingMail
 from forms.testing import public_form_data
-from tests.factories import EveningSignupFactory, InfoEveningIndexPageFactory, InfoEveningPageFactory
+from tests.factories import EveningSignupFactory, InfoEveningPageFactory
 
 from .registration_support import at
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_rate_limit_left_over")]
-
-
-@pytest.fixture
-def index_page(home_page, municipality):
-    return InfoEveningIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

@@ -11,16 +11,11 @@ from aanmelding.evening_forms import DUPLICATE_SIGNUP_MESSAGE
 from aanmelding.models import EveningSignup, sign_up
 from forms.models import OutgoingMail
 from forms.testing import public_form_data
-from tests.factories import EveningSignupFactory, InfoEveningIndexPageFactory, InfoEveningPageFactory
+from tests.factories import EveningSignupFactory, InfoEveningPageFactory
 
 from .registration_support import link_path, mails_to, soup
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_rate_limit_left_over")]
-
-
-@pytest.fixture
-def index_page(home_page, municipality):
-    return InfoEveningIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls in
 # the tests themselves are still synchronous and safe.
@@ -52,6 +53,17 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def instant_forms(settings):
+    """A person needs a few seconds for a form; a browser test does not. No rate limit left over."""
+    from forms.testing import clear_rate_limits
+
+    settings.FORMS_MIN_SUBMIT_SECONDS = 0
+    clear_rate_limits()
+    yield
+    clear_rate_limits()
 
 
 @pytest.fixture

@@ -11,30 +11,19 @@ from aanmelding.evening_forms import PERSONS_MESSAGE
 from aanmelding.models import EveningSignup, InfoEveningIndexPage, InfoEveningPage
 from forms.consent import CONSENT_REQUIRED_MESSAGE
 from forms.fields import INVALID_EMAIL_MESSAGE
-from forms.testing import clear_rate_limits
 from home.models import HomePage
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, VIEWPORTS
 from tests.browser.test_site import tab_to
 from tests.factories import EveningSignupFactory, InfoEveningIndexPageFactory, InfoEveningPageFactory
 
 # The flush after each transactional test also removes what migrations
 # created (root page, locale, groups); load_demo_content makes them again.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("instant_forms")]
 
-VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
 
 CLOSED_TEXT = "Aanmelden voor deze bijeenkomst kan niet meer."
 FULL_TEXT = "Vol: je kunt je op de wachtlijst zetten."
 WAITLIST_EXPLANATION = "Komt er een plaats vrij, dan schuif je vanzelf door en krijg je een mail."
-
-
-@pytest.fixture(autouse=True)
-def instant_forms(settings):
-    """A person needs a few seconds for a form; a browser test does not."""
-    settings.FORMS_MIN_SUBMIT_SECONDS = 0
-    clear_rate_limits()
-    yield
-    clear_rate_limits()
 
 
 @pytest.fixture

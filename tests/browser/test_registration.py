@@ -7,25 +7,13 @@ from django.utils import timezone
 
 from aanmelding.mails import WITHDRAW_PURPOSE
 from aanmelding.models import Registration, RegistrationPage, RegistrationRound
-from forms.testing import clear_rate_limits
 from forms.tokens import make_token
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, VIEWPORTS
 from tests.browser.test_site import tab_to
 
 # The flush after each transactional test also removes what migrations
 # created (root page, locale, groups); load_demo_content makes them again.
-pytestmark = pytest.mark.django_db(transaction=True)
-
-VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
-
-
-@pytest.fixture(autouse=True)
-def instant_forms(settings):
-    """A person needs a few seconds for a form; a browser test does not."""
-    settings.FORMS_MIN_SUBMIT_SECONDS = 0
-    clear_rate_limits()
-    yield
-    clear_rate_limits()
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("instant_forms")]
 
 
 @pytest.fixture
