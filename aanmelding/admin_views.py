@@ -479,6 +479,10 @@ class ForbiddenEditView(ForbiddenMixin, EditView):
     """For rows that are never edited in the admin: a 403 page instead of Wagtail's redirect."""
 
 
+class ForbiddenDeleteView(ForbiddenMixin, DeleteView):
+    """For rows that are never deleted in the admin (evening sign-ups are cancelled instead)."""
+
+
 class RegistrationDeleteView(ForbiddenMixin, DeleteView):
     """Deleting (superusers only) is logged with the reference, not the name."""
 

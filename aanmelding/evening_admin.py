@@ -19,8 +19,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from wagtail.log_actions import LogFormatter, log
 from wagtail_modeladmin.helpers import ButtonHelper
-from wagtail_modeladmin.views import DeleteView, IndexView, WMABaseView
+from wagtail_modeladmin.views import IndexView, WMABaseView
 
 from forms.export import csv_response, xlsx_response
 
@@ -33,9 +34,14 @@ from .admin_views import (
 )
 from .models import EveningSignup, InfoEveningPage
 
+# Logged on the evening page (its history in the page editor), with counts only: no personal data.
+EXPORT_ACTION = "aanmelding.eveningsignup.export"
+ATTENDANCE_ACTION = "aanmelding.eveningsignup.attendance"
+CANCEL_ACTION = "aanmelding.eveningsignup.cancel"
+
 
 def evening_label(evening):
-    return f"{evening.title} ({date_format(timezone.localtime(evening.starts_at), 'j M Y')})"
+    return f"{evening.title} ({date_format(timezone.localtime(evening.starts_at), 'j F Y')})"
 
 
 def seat_summary(evening):
@@ -114,10 +120,6 @@ class EveningSignupButtonHelper(ButtonHelper):
         return buttons
 
 
-class ForbiddenDeleteView(ForbiddenMixin, DeleteView):
-    """Never allowed (see EveningSignupPermissionHelper): a 403 page instead of Wagtail's redirect."""
-
-
 class EveningSignupIndexView(ForbiddenMixin, OwnFiltersOnlyMixin, IndexView):
     """The list; the chosen evening gets a seat summary and its attendance list; ``?export=`` downloads."""
 
@@ -140,7 +142,13 @@ class EveningSignupIndexView(ForbiddenMixin, OwnFiltersOnlyMixin, IndexView):
     def as_spreadsheet(self, queryset, spreadsheet_format):
         columns = self.model_admin.export_columns
         header = [heading for _, heading in columns]
-        rows = [[export_value(signup, field) for field, _ in columns] for signup in queryset.select_related("evening")]
+        signups = list(queryset.select_related("evening"))
+        rows = [[export_value(signup, field) for field, _ in columns] for signup in signups]
+        per_evening = {}
+        for signup in signups:
+            per_evening.setdefault(signup.evening_id, [signup.evening, 0])[1] += 1
+        for evening, count in per_evening.values():
+            log(evening, EXPORT_ACTION, user=self.request.user, data={"format": spreadsheet_format, "count": count})
         filename = "aanmeldingen-informatiebijeenkomst"
         if self.chosen_evening is not None:
             filename += f"-{timezone.localtime(self.chosen_evening.starts_at):%Y-%m-%d}"
@@ -173,6 +181,7 @@ class AttendanceListView(ForbiddenMixin, WMABaseView):
             "printed_at": timezone.localtime(),
             "back_url": f"{self.url_helper.index_url}?evening={evening.pk}",
         }
+        log(evening, ATTENDANCE_ACTION, user=request.user, data={"count": len(signups)})
         return TemplateResponse(request, self.template_name, context)
 
 
@@ -213,9 +222,24 @@ class CancelSignupAdminView(ForbiddenMixin, WMABaseView):
         if signup.is_cancelled:
             return self.already_cancelled(request)
         promoted = signup.cancel()
+        log(signup.evening, CANCEL_ACTION, user=request.user, data={"promoted": len(promoted)})
         text = f"De aanmelding van {signup.name} is geannuleerd; de bewoner krijgt een mail."
         if promoted:
             names = ", ".join(moved.name for moved in promoted)
             text += f" Van de wachtlijst doorgeschoven: {names}."
         messages.success(request, text)
         return redirect(self.back_url)
+
+
+def register_log_actions(actions):
+    """Called from the ``register_log_actions`` hook in wagtail_hooks.py."""
+    actions.register_action(ATTENDANCE_ACTION, "Presentielijst geopend", "Presentielijst geopend")
+    actions.register_action(CANCEL_ACTION, "Aanmelding geannuleerd", "Een aanmelding geannuleerd in het beheer")
+
+    @actions.register_action(EXPORT_ACTION)
+    class ExportFormatter(LogFormatter):
+        label = "Aanmeldingen geëxporteerd"
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return f"{data.get('count', '?')} aanmeldingen geëxporteerd ({str(data.get('format', '')).upper()})"

@@ -9,6 +9,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 from . import admin_views, evening_admin
 from .admin_views import (
     ForbiddenCreateView,
+    ForbiddenDeleteView,
     ForbiddenEditView,
     KindFilter,
     RegistrationButtonHelper,
@@ -141,7 +142,7 @@ class EveningSignupAdmin(ModelAdmin):
     index_view_class = evening_admin.EveningSignupIndexView
     create_view_class = ForbiddenCreateView
     edit_view_class = ForbiddenEditView
-    delete_view_class = evening_admin.ForbiddenDeleteView
+    delete_view_class = ForbiddenDeleteView
     index_template_name = "aanmelding/admin/evening_signup_index.html"
     export_columns = [
         ("evening", "Informatiebijeenkomst"),
@@ -187,3 +188,4 @@ modeladmin_register(AanmeldingGroup)
 @hooks.register("register_log_actions")
 def register_registration_log_actions(actions):
     admin_views.register_log_actions(actions)
+    evening_admin.register_log_actions(actions)

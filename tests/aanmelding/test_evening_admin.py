@@ -182,3 +182,25 @@ def test_handlers_get_the_list_from_the_migration_and_cannot_add_or_edit(handler
     assert handler_client.get(f"{INDEX_URL}create/").status_code == 403
     assert handler_client.get(f"{INDEX_URL}edit/{signups['jan'].pk}/").status_code == 403
     assert handler_client.get(f"{INDEX_URL}delete/{signups['jan'].pk}/").status_code == 403
+
+
+def test_export_attendance_list_and_cancel_are_logged_on_the_evening_without_names(
+    handler, handler_client, evenings, signups
+):
+    from wagtail.models import PageLogEntry
+
+    north, _ = evenings
+    handler_client.get(INDEX_URL, {"evening": north.pk, "export": "csv"})
+    handler_client.get(attendance_url(north))
+    handler_client.post(cancel_url(signups["jan"]))
+
+    entries = PageLogEntry.objects.filter(page=north, user=handler).order_by("timestamp", "pk")
+    assert [entry.action for entry in entries] == [
+        "aanmelding.eveningsignup.export",
+        "aanmelding.eveningsignup.attendance",
+        "aanmelding.eveningsignup.cancel",
+    ]
+    assert entries[0].data == {"format": "csv", "count": 5}
+    assert entries[0].message == "5 aanmeldingen geëxporteerd (CSV)"
+    for entry in entries:
+        assert "Jan" not in str(entry.data) and "@" not in str(entry.data)
