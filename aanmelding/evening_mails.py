@@ -113,10 +113,16 @@ def queue_cancelled(signup, evening, had_seat, request=None):
     )
 
 
+def day_word(evening):
+    """'Morgen', or 'Vandaag' when a worker that was down catches up on the day itself."""
+    return "Vandaag" if timezone.localdate(evening.starts_at) == timezone.localdate() else "Morgen"
+
+
 def queue_reminder(signup, evening):
     """The day before: when, where, what to bring, and the cancel link."""
     paragraphs = [
-        f"Morgen is de informatiebijeenkomst ‘{evening.title}’. Je bent aangemeld met {persons_text(signup)}.",
+        f"{day_word(evening)} is de informatiebijeenkomst ‘{evening.title}’. "
+        f"Je bent aangemeld met {persons_text(signup)}.",
         f"Wanneer: {when(evening)}.",
         f"Waar: {where(evening)}.",
     ]

@@ -164,6 +164,7 @@ def test_the_reminder_goes_out_the_day_before_once_even_if_the_task_runs_twice(e
     assert reminder.to == "fatima@example.org"
     assert "donderdag 10 juni" in reminder.subject
     assert "Buurthuis De Schakel" in reminder.body_text
+    assert "Morgen is de informatiebijeenkomst" in reminder.body_text
     assert evening.url + "annuleren/" in reminder.body_text
     seated.refresh_from_db()
     assert seated.reminder_sent_at == at(2027, 6, 9, 9, 15)
@@ -177,6 +178,17 @@ def test_the_reminder_task_itself_runs_twice_without_a_second_mail(evening, monk
     assert remind_evening_signups.call() == 1
     assert remind_evening_signups.call() == 0
     assert OutgoingMail.objects.filter(subject__startswith="Herinnering").count() == 1
+
+
+def test_a_reminder_caught_up_on_the_day_itself_says_vandaag(evening, monkeypatch):
+    from django.utils import timezone
+
+    signed_up_before(evening, at(2027, 6, 1, 10, 0))
+    monkeypatch.setattr(timezone, "now", lambda: at(2027, 6, 10, 8, 0))
+    assert send_evening_reminders() == 1
+    (reminder,) = OutgoingMail.objects.filter(subject__startswith="Herinnering")
+    assert "Vandaag is de informatiebijeenkomst" in reminder.body_text
+    assert "Morgen" not in reminder.body_text
 
 
 def test_no_reminder_for_who_signed_up_within_the_day_or_after_the_start(evening):
