@@ -2,7 +2,7 @@ from django import forms as django_forms
 
 from forms.base import PublicModelForm
 from forms.consent import ConsentMixin
-from forms.fields import INVALID_EMAIL_MESSAGE, EmailField, NameField
+from forms.fields import INVALID_EMAIL_MESSAGE, EmailField, NameField, RemarkField
 
 from .models import EveningSignup, Registration
 
@@ -32,11 +32,8 @@ class EveningSignupForm(ConsentMixin, PublicModelForm):
         widget=django_forms.RadioSelect,
         error_messages={"required": PERSONS_MESSAGE, "invalid_choice": PERSONS_MESSAGE},
     )
-    remark = django_forms.CharField(
+    remark = RemarkField(
         label="Vraag of opmerking",
-        required=False,
-        max_length=2000,
-        widget=django_forms.Textarea(attrs={"rows": 4}),
         help_text="Bijvoorbeeld een vraag voor de avond, of iets wat we moeten weten om je welkom te heten.",
     )
 

@@ -5,7 +5,7 @@ from django.utils.formats import date_format
 
 from forms.base import PublicForm, PublicModelForm
 from forms.consent import ConsentMixin
-from forms.fields import INVALID_EMAIL_MESSAGE, EmailField, NameField, PhoneField, PostcodeField
+from forms.fields import INVALID_EMAIL_MESSAGE, EmailField, NameField, PhoneField, PostcodeField, RemarkField
 from forms.motivation import AGREE_SCALE, STATEMENTS
 
 from .models import Registration, RegistrationRound, Wijk
@@ -87,11 +87,8 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
         choices=[("", "Kies een antwoord"), *Registration.HEARD_VIA_CHOICES],
         required=False,
     )
-    remarks = django_forms.CharField(
+    remarks = RemarkField(
         label="Wil je nog iets kwijt?",
-        required=False,
-        max_length=2000,
-        widget=django_forms.Textarea(attrs={"rows": 4}),
         help_text="Bijvoorbeeld een vraag, of iets wat we moeten weten voor het gesprek.",
     )
 

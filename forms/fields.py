@@ -1,4 +1,4 @@
-"""Form fields for the contact details our public forms ask for.
+"""Form fields for the contact details (and the free remark) our public forms ask for.
 
 Each sets the ``autocomplete`` token (WCAG 1.3.5) and a fitting ``inputmode``,
 and validates in Dutch. Use them in plain forms, or as ``field_classes`` /
@@ -81,3 +81,13 @@ class PostcodeField(django_forms.CharField):
                 raise ValidationError("Vul een geldige postcode in, bijvoorbeeld 1234 AB.", code="invalid_postcode")
             value = f"{match.group(1)} {match.group(2).upper()}"
         return value
+
+
+class RemarkField(django_forms.CharField):
+    """An optional free text ("Vraag of opmerking"): a short textarea, at most 2000 characters."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 2000)
+        kwargs.setdefault("widget", django_forms.Textarea(attrs={"rows": 4}))
+        super().__init__(**kwargs)
