@@ -1,6 +1,6 @@
 """Public views of an information evening (routed by InfoEveningPage)."""
 
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
@@ -10,7 +10,7 @@ from forms.ratelimit import check_rate_limit
 from . import evening_calendar, evening_mails
 from .evening_forms import DUPLICATE_SIGNUP_MESSAGE, EveningSignupForm
 from .models import EveningSignup, sign_up
-from .views import PageConfirmActionView
+from .views import PageConfirmActionView, redirect_to_thanks, thanked_object
 
 # As aanmelding.views.THANKS_SESSION_KEY: which sign-up the thank-you page is
 # about; None after a caught spam submission.
@@ -60,9 +60,7 @@ def signup_form(request, page):
         saved["signup"] = signup
 
     def success():
-        signup = saved.get("signup")
-        request.session[THANKS_SESSION_KEY] = signup.pk if signup else None
-        return HttpResponseRedirect(page.url + page.reverse_subpage("thanks"))
+        return redirect_to_thanks(request, page, THANKS_SESSION_KEY, saved.get("signup"))
 
     response = process_public_form(form, save=save, success=success, conflict_error=("email", DUPLICATE_SIGNUP_MESSAGE))
     if response is not None:
@@ -71,8 +69,7 @@ def signup_form(request, page):
 
 
 def thanks(request, page):
-    pk = request.session.get(THANKS_SESSION_KEY)
-    signup = EveningSignup.objects.filter(pk=pk, evening=page).first() if pk else None
+    signup = thanked_object(request, THANKS_SESSION_KEY, EveningSignup.objects.filter(evening=page))
     context = {"page": page, "self": page, "signup": signup, "agenda_path": page.reverse_subpage("calendar")}
     return TemplateResponse(request, "aanmelding/evening_thanks.html", context)
 

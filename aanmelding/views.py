@@ -19,6 +19,18 @@ from .models import Registration, RegistrationRound, RoundAlert
 THANKS_SESSION_KEY = "aanmelding_bedankt"
 
 
+def redirect_to_thanks(request, page, session_key, instance):
+    """Remember what the page's thank-you page is about (None after caught spam) and go there."""
+    request.session[session_key] = instance.pk if instance is not None else None
+    return HttpResponseRedirect(page.url + page.reverse_subpage("thanks"))
+
+
+def thanked_object(request, session_key, queryset):
+    """What ``redirect_to_thanks`` remembered, looked up in ``queryset``; None if nothing (or spam)."""
+    pk = request.session.get(session_key)
+    return queryset.filter(pk=pk).first() if pk else None
+
+
 def _render(request, page, context, status=200, current=None):
     """The registration page; ``current`` is the open round, if the caller looked it up already."""
     now = timezone.now()
@@ -49,9 +61,7 @@ def registration_form(request, page):
             saved["registration"] = registration
 
         def success():
-            registration = saved.get("registration")
-            request.session[THANKS_SESSION_KEY] = registration.pk if registration else None
-            return HttpResponseRedirect(page.url + page.reverse_subpage("thanks"))
+            return redirect_to_thanks(request, page, THANKS_SESSION_KEY, saved.get("registration"))
 
         response = process_public_form(form, save=save, success=success, conflict_error=("email", DUPLICATE_MESSAGE))
         if response is not None:
@@ -65,8 +75,7 @@ def registration_form(request, page):
 
 
 def thanks(request, page):
-    pk = request.session.get(THANKS_SESSION_KEY)
-    registration = Registration.objects.select_related("round").filter(pk=pk).first() if pk else None
+    registration = thanked_object(request, THANKS_SESSION_KEY, Registration.objects.select_related("round"))
     context = {
         "page": page,
         "self": page,
