@@ -1,7 +1,7 @@
 """``python manage.py load_demo_content``: build the demo site.
 
-Every installed app may own its demo content in a module ``<app>/demo.py``
-with one function::
+Every installed app may own its demo content in a package ``<app>/demo/``
+(or a module ``<app>/demo.py``) with one function::
 
     def load(stdout):
         ...

@@ -1,24 +1,16 @@
-"""Demo content of the registration app: wijken, rounds, the registration
-page, a few registrations and a demo handler. Idempotent: found by name or
-slug, created only when missing."""
+"""What the registration app's demo loader builds: wijken, rounds, the
+registration page, the information evenings, a few registrations and a demo
+handler. Idempotent: found by name or slug, created only when missing. The
+texts are in ``texts``."""
 
 from datetime import timedelta
 
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from home.demo import (
-    Summary,
-    ensure_demo_account,
-    ensure_page,
-    get_home_page,
-    grant_model_permissions,
-    html_paragraphs,
-    paragraph,
-    steps,
-)
+from home.demo import Summary, ensure_demo_account, ensure_page, get_home_page, grant_model_permissions
 
-from .models import (
+from ..models import (
     EveningSignup,
     InfoEveningIndexPage,
     InfoEveningPage,
@@ -28,98 +20,28 @@ from .models import (
     RoundAlert,
     Wijk,
 )
+from .texts import (
+    ADMISSION,
+    ATTENDEES,
+    CLOSED,
+    CONFIRMATION,
+    DEMO_REGISTRATIONS,
+    DEMO_SIGNUPS,
+    EVENING_DESCRIPTION,
+    EVENINGS_DESCRIPTION,
+    EVENINGS_INTRO,
+    INTRO,
+    INVITATION,
+    PAST_EVENING,
+    PROGRAMME,
+    REGISTRATION_PAGE_DESCRIPTION,
+    REJECTION,
+    THANKS,
+    UPCOMING_EVENING,
+    WIJKEN,
+)
 
-WIJKEN = ["Centrum", "De Horst", "Noorderpark", "Oude Haven", "Zuidwijk", "Buitengebied"]
 HANDLERS_GROUP = "Behandelaars buurtpreventie"
-
-INTRO = (
-    "<p>Wil je meedoen aan buurtpreventie? Meld je hier aan voor een nieuw team dat rondes loopt, "
-    "een nieuwe app-groep of een team dat al bestaat. Na je aanmelding nodigen we je uit voor de "
-    "informatieavond en een kennismakingsgesprek.</p>"
-)
-CLOSED = (
-    "<p>Nieuwe teams en deelnemers melden zich aan tijdens vaste aanmeldmomenten, een paar keer per jaar. "
-    "Zo kunnen gemeente en politie iedereen goed begeleiden en beginnen nieuwe buurtpreventen samen.</p>"
-)
-THANKS = (
-    "<ol><li>Je krijgt een uitnodiging voor de informatieavond van dit aanmeldmoment.</li>"
-    "<li>Daarna maken we een afspraak voor een kennismakingsgesprek. We praten over wat je wilt doen, "
-    "hoeveel tijd je hebt en wat je drijft.</li>"
-    "<li>Samen leggen we de afspraken vast. Dan kun je van start.</li></ol>"
-)
-CONFIRMATION = (
-    "Wat gebeurt er nu? Je krijgt een uitnodiging voor de informatieavond. Daarna maken we een afspraak "
-    "voor een kort kennismakingsgesprek.\n\nHeb je vragen? Antwoord dan op deze mail of bel de gemeente."
-)
-INVITATION = (
-    "Bedankt voor je aanmelding. We willen graag kennismaken in een kort gesprek van ongeveer een half uur, "
-    "samen met de wijkagent of de coördinator van je wijk.\n\nWe bellen of mailen je binnenkort om een "
-    "moment af te spreken. Komt het slecht uit? Laat het ons weten."
-)
-ADMISSION = (
-    "Fijn dat je meedoet! Je hoort binnenkort van je coördinator wanneer je eerste ronde of de start van je "
-    "app-groep is, en wanneer de basistraining begint.\n\nJe hesje en zaklamp krijg je bij de training."
-)
-REJECTION = (
-    "Bedankt voor je aanmelding en het gesprek. We hebben besloten je aanmelding nu niet toe te laten. "
-    "In het gesprek hebben we uitgelegd waarom.\n\nHeb je vragen? Neem dan contact op met de gemeente."
-)
-
-DEMO_REGISTRATIONS = [
-    (
-        "Fatima el Amrani",
-        "fatima@voorbeeld.example",
-        Registration.NEW_TEAM,
-        "Noorderpark",
-        "Buurtpreventie Noorderpark",
-        5,
-    ),
-    ("Jan de Vries", "jan.devries@voorbeeld.example", Registration.JOIN_TEAM, "Centrum", "", None),
-    (
-        "Priya Raghoebier",
-        "priya@voorbeeld.example",
-        Registration.NEW_APP_GROUP,
-        "Zuidwijk",
-        "Buurtapp Zuidwijk-Oost",
-        30,
-    ),
-]
-
-
-EVENINGS_INTRO = html_paragraphs(
-    """Bij elk aanmeldmoment hoort een informatiebijeenkomst. De gemeente, de wijkagent en coördinatoren
-    en beheerders van bestaande teams en app-groepen vertellen wat buurtpreventie is, wat we van elkaar
-    verwachten en hoe je begint. Er is volop tijd voor vragen.""",
-    """De plaatsen zijn beperkt. Meld je daarom aan; je mag één persoon meenemen.""",
-)
-PROGRAMME = [
-    steps(
-        [
-            ("19.15 uur: inloop", "<p>Koffie en thee; je kunt alvast kennismaken met andere bewoners.</p>"),
-            ("19.30 uur: welkom", "<p>De gemeente vertelt wat buurtpreventie is en wat de gemeente biedt.</p>"),
-            (
-                "19.45 uur: de wijkagent",
-                "<p>Hoe politie en buurtpreventie samenwerken, wat je wel en niet doet, en hoe je meldt.</p>",
-            ),
-            (
-                "20.15 uur: uit de praktijk",
-                "<p>Een coördinator van een team en een beheerder van een app-groep vertellen over hun ervaring.</p>",
-            ),
-            ("20.45 uur: vragen en kennismaken", "<p>Stel je vragen en praat na met de mensen uit je wijk.</p>"),
-        ]
-    ),
-    paragraph("Na afloop hoor je hoe het verder gaat met je aanmelding."),
-]
-ATTENDEES = "De coördinator buurtpreventie van de gemeente, de wijkagent, een boa en coördinatoren van bestaande teams."
-DEMO_SIGNUPS = [
-    ("Fatima el Amrani", "fatima@voorbeeld.example", 2, "Ik kom met mijn buurvrouw."),
-    ("Jan de Vries", "jan.devries@voorbeeld.example", 1, ""),
-    ("Priya Raghoebier", "priya@voorbeeld.example", 2, "Is er parkeergelegenheid bij het buurthuis?"),
-    ("Kees Bakker", "kees.bakker@voorbeeld.example", 1, ""),
-    ("Anouk Jansen", "anouk@voorbeeld.example", 2, ""),
-    ("Mohamed Ouali", "mohamed@voorbeeld.example", 1, "Ik beheer al een buurtapp van veertig leden."),
-    ("Els Visser", "els.visser@voorbeeld.example", 1, ""),
-]
 
 
 def load(stdout):
@@ -167,7 +89,7 @@ def load(stdout):
             invitation_mail_text=INVITATION,
             admission_mail_text=ADMISSION,
             rejection_mail_text=REJECTION,
-            search_description="Meld je aan voor buurtpreventie tijdens een aanmeldmoment.",
+            search_description=REGISTRATION_PAGE_DESCRIPTION,
         )
 
     if home is not None:
@@ -240,7 +162,7 @@ def _ensure_evenings(home, open_round, earlier_round, today, summary):
         report=summary,
         title="Informatiebijeenkomsten",
         intro=EVENINGS_INTRO,
-        search_description="Kom naar een informatiebijeenkomst over buurtpreventie en meld je aan.",
+        search_description=EVENINGS_DESCRIPTION,
     )
     if not isinstance(index, InfoEveningIndexPage):
         return
@@ -251,14 +173,11 @@ def _ensure_evenings(home, open_round, earlier_round, today, summary):
             "informatieavond-najaar",
             summary,
             round=open_round,
-            title="Informatieavond buurtpreventie najaar",
             starts_at=starts,
             ends_at=starts + timedelta(hours=2),
             signup_deadline=(starts - timedelta(days=1)).replace(hour=12, minute=0),
             capacity=40,
-            location_name="Buurthuis De Schakel",
-            location_address="Schakelplein 4, 1234 AB Voorbeeld",
-            accessibility_notes="Rolstoeltoegankelijk en met ringleiding. Bushalte Schakelplein ligt op 100 meter.",
+            **UPCOMING_EVENING,
         )
         if created:
             for name, email, persons, remark in DEMO_SIGNUPS:
@@ -280,14 +199,11 @@ def _ensure_evenings(home, open_round, earlier_round, today, summary):
             "informatieavond-zomer",
             summary,
             round=earlier_round,
-            title="Informatieavond buurtpreventie zomer",
             starts_at=starts,
             ends_at=starts + timedelta(hours=2),
             signup_deadline=(starts - timedelta(days=1)).replace(hour=12, minute=0),
             capacity=30,
-            location_name="Wijkcentrum De Horst",
-            location_address="Horstlaan 12, 1235 CD Voorbeeld",
-            accessibility_notes="Rolstoeltoegankelijk.",
+            **PAST_EVENING,
         )
 
 
@@ -299,6 +215,6 @@ def _ensure_evening(index, slug, summary, **fields):
         report=summary,
         attendees=ATTENDEES,
         programme=PROGRAMME,
-        search_description="Informatiebijeenkomst over buurtpreventie: wat je doet, wat je kunt verwachten.",
+        search_description=EVENING_DESCRIPTION,
         **fields,
     )

@@ -1,0 +1,69 @@
+"""Texts of the dossier "Buurtpreventie": the dossier page, its chapters and the roles.
+
+One module per chapter, named after the chapter's slug, with its ``SLUG``,
+``TITLE``, ``INTRO`` and ``body(context)``. The context holds the
+municipality settings, the privacy and contact pages, the roles and the
+chapters made so far (for links back to earlier chapters). The roles are in
+``roles``.
+
+Our own texts, written from the facts in the CCV guideline "Buurtpreventie
+binnen lokale veiligheidsaanpak" (2018) and the articles on why residents take
+part; for residents at language level B1, addressed as "je".
+"""
+
+from home.demo import html_list
+
+from . import (
+    aanmelden,
+    informatie_delen,
+    motivatie_en_maatwerk,
+    rollen_en_verantwoordelijkheden,
+    veelgestelde_vragen,
+    veilig_op_ronde,
+    waardering_en_evaluatie,
+    wat_gemeente_en_politie_bieden,
+    wat_is_buurtpreventie,
+)
+from .roles import role_texts
+
+DOSSIER_INTRO = """Wil je meedoen aan buurtpreventie, of wil je weten hoe het werkt? In dit dossier lees je
+wat buurtpreventie is, wie wat doet, wat gemeente en politie bieden en hoe je je
+aanmeldt."""
+DOSSIER_SUMMARY = html_list(
+    "Bewoners letten samen op hun buurt: lopend in een team of via een app-groep.",
+    "Je signaleert, je helpt voorkomen en je verbindt. Het werk van de politie neem je nooit over.",
+    "Gemeente en politie bieden training, hesjes en zaklampen, vast contact en terugkoppeling.",
+    "Aanmelden kan een paar keer per jaar. Daarna volgen een informatieavond en een kort gesprek.",
+    "Bij gevaar bel je altijd eerst <b>112</b>.",
+)
+
+# The link cards on the home page: to the dossier, and to the contact page.
+DOSSIER_CARD_TITLE = "Alles over buurtpreventie"
+DOSSIER_CARD_TEXT = "Wat het is, wie wat doet, wat gemeente en politie bieden en hoe je meedoet."
+CONTACT_CARD_TEXT = "Vragen, de wijkagent, en wat je doet bij spoed."
+
+# The chapters in their order: (slug, title, intro, body builder).
+CHAPTERS = [
+    (chapter.SLUG, chapter.TITLE, chapter.INTRO, chapter.body)
+    for chapter in (
+        wat_is_buurtpreventie,
+        rollen_en_verantwoordelijkheden,
+        wat_gemeente_en_politie_bieden,
+        aanmelden,
+        veilig_op_ronde,
+        informatie_delen,
+        motivatie_en_maatwerk,
+        waardering_en_evaluatie,
+        veelgestelde_vragen,
+    )
+]
+
+__all__ = [
+    "CHAPTERS",
+    "CONTACT_CARD_TEXT",
+    "DOSSIER_CARD_TEXT",
+    "DOSSIER_CARD_TITLE",
+    "DOSSIER_INTRO",
+    "DOSSIER_SUMMARY",
+    "role_texts",
+]

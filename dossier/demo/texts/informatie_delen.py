@@ -1,0 +1,76 @@
+"""Chapter 6 of the dossier: Informatie delen en terugkoppeling."""
+
+from home.demo import callout, heading, html_list, html_paragraphs, paragraph, rich_text
+
+SLUG = "informatie-delen"
+TITLE = "Informatie delen en terugkoppeling"
+INTRO = """Wat jullie zien en horen, helpt gemeente en politie om gericht te werken. Hier lees je welke
+informatie nuttig is, waar je die kwijt kunt en hoe je hoort wat er met je meldingen
+gebeurt."""
+
+
+def body(context):
+    municipality = context["municipality"]
+    return [
+        heading("Ook 'het was rustig' is informatie"),
+        paragraph(
+            """Een verslag met alleen 'het was rustig' helpt weinig. Vertel je erbij wanneer en waar je
+            liep, dan weet de politie dat het op die plek en dat moment rustig was. En de gemeente ziet
+            welke delen van de wijk aandacht krijgen. Een ronde waarin niets gebeurde, is dus wel degelijk
+            nuttig."""
+        ),
+        heading("Wat zet je in je verslag?"),
+        rich_text(
+            html_list(
+                "op welke dag en hoe laat jullie liepen;",
+                "welke route, straat voor straat;",
+                "of jullie alleen over de hoofdwegen liepen, of ook door achterpaden en brandgangen;",
+                "wie er meeliepen;",
+                "wat jullie opviel;",
+                "met wie jullie een praatje maakten, waarover het ging en hoe het contact verliep;",
+                "waar jullie vooral op letten, zoals open ramen en deuren of overhangend groen;",
+                "wat de gemeente moet weten over de openbare ruimte, zoals een kapotte lantaarnpaal of "
+                "een losse stoeptegel.",
+            )
+        ),
+        heading("Waar meld je wat?"),
+        rich_text(
+            html_list(
+                "<b>Gevaar of een misdrijf dat nu gebeurt:</b> bel 112.",
+                "<b>Iets verdachts zonder spoed:</b> bel de politie op 0900-8844 of laat het je wijkagent weten.",
+                "<b>Anoniem iets melden:</b> bel Meld Misdaad Anoniem op 0800-7000.",
+                f"""<b>Kapotte verlichting, losse tegels of afval:</b> meld het bij de gemeente via
+                {municipality.phone}.""",
+                "<b>Overlast zoals lawaai of fout parkeren:</b> meld het bij de gemeente; de boa pakt het op.",
+                "<b>Je verslag van een ronde:</b> geef het aan je coördinator.",
+            )
+        ),
+        paragraph(
+            """De coördinator stuurt de verslagen door. De gemeente en de politie delen de informatie
+            met elkaar, zodat jij het maar op één plek hoeft te melden."""
+        ),
+        heading("Zo laten we weten wat we ermee doen"),
+        paragraph(
+            """Waar het kan, hoort de melder of het team persoonlijk wat er met een melding is gebeurd.
+            Soms kan dat niet, bijvoorbeeld omdat de politie nog onderzoek doet of om de privacy van
+            anderen te beschermen.""",
+            """Dan geven we algemene terugkoppeling voor alle bewoners: op deze website en in de
+            nieuwsbrief. Zo zie je toch wat jullie inzet oplevert.""",
+        ),
+        callout(
+            "info",
+            "Informatie werkt twee kanten op",
+            html_paragraphs(
+                """Jullie geven informatie aan de gemeente en de politie, en zij geven informatie
+                terug. Zo blijft iedereen betrokken en kun je je ronde beter afstemmen op wat er speelt."""
+            ),
+        ),
+        heading("Wat je niet deelt"),
+        rich_text(
+            html_list(
+                "geen foto's of namen van mensen die je verdenkt, in de app-groep of op sociale media;",
+                "geen gegevens over buren die niet nodig zijn voor je melding;",
+                "geen vertrouwelijke informatie van de wijkagent buiten je team.",
+            )
+        ),
+    ]

@@ -1,0 +1,125 @@
+"""Chapter 9 of the dossier: Veelgestelde vragen."""
+
+from home.demo import faq, heading, html_paragraphs, page_link, paragraph
+
+from .common import municipality_contact
+
+SLUG = "veelgestelde-vragen"
+TITLE = "Veelgestelde vragen"
+INTRO = """Antwoorden op vragen die we vaak krijgen over meedoen aan buurtpreventie: over kosten, tijd,
+veiligheid, app-groepen en je gegevens."""
+
+
+def body(context):
+    chapters = context["chapters"]
+    safety = chapters.get("veilig-op-ronde")
+    offer = chapters.get("wat-gemeente-en-politie-bieden")
+    return [
+        heading("Vragen en antwoorden"),
+        faq(
+            [
+                (
+                    "Kost meedoen mij geld?",
+                    html_paragraphs(
+                        f"""Nee. De trainingen, het hesje en de zaklamp krijg je van de gemeente, en elk
+                        team krijgt een eigen budget. Lees meer in
+                        {page_link(offer, "wat gemeente en politie bieden")}."""
+                    ),
+                ),
+                (
+                    "Hoeveel tijd kost het?",
+                    html_paragraphs(
+                        """Dat bepaal je grotendeels zelf. De meeste buurtpreventen lopen een of twee
+                        keer per maand een ronde van ongeveer een uur. Daarnaast volg je twee trainingen
+                        en ga je een paar keer per jaar naar een overleg. Een app-groep kost weinig tijd,
+                        behalve voor de beheerder."""
+                    ),
+                ),
+                (
+                    "Hoe oud moet ik zijn?",
+                    html_paragraphs(
+                        """Je moet minstens 18 jaar zijn. Een maximumleeftijd is er niet: wat telt, is dat
+                        de taken bij je passen."""
+                    ),
+                ),
+                (
+                    "Ben ik verzekerd?",
+                    html_paragraphs(
+                        """Ja. Tijdens rondes, trainingen en bijeenkomsten van je team ben je verzekerd
+                        via de vrijwilligersverzekering van de gemeente. Die dekt ongelukken en schade die
+                        je per ongeluk veroorzaakt."""
+                    ),
+                ),
+                (
+                    "Wat doe ik als ik iets verdachts zie?",
+                    html_paragraphs(
+                        f"""Gebeurt het nu, of is er gevaar? Bel <b>112</b> en houd afstand. Is er geen
+                        spoed, bel dan 0900-8844 of laat het je wijkagent weten. Grijp nooit zelf in.
+                        Lees meer in {page_link(safety, "Veilig op ronde")}."""
+                    ),
+                ),
+                (
+                    "Welke regels gelden in een app-groep?",
+                    html_paragraphs(
+                        """De groep is alleen voor meldingen over veiligheid in de buurt, niet om te
+                        kletsen. Bij gevaar bel je eerst 112 en waarschuw je daarna de groep. Je deelt
+                        geen foto's of namen van mensen en je beschuldigt niemand. De beheerder mag
+                        berichten verwijderen en leden uit de groep halen die zich niet aan de regels
+                        houden."""
+                    ),
+                ),
+                (
+                    "Mag ik zelf mensen aanspreken?",
+                    html_paragraphs(
+                        """Een vriendelijk praatje met buurtgenoten hoort erbij. Maar iemand die je
+                        verdenkt, spreek je niet aan en je stelt geen vragen. Dat laat je aan de politie
+                        over."""
+                    ),
+                ),
+                (
+                    "Moet ik in de wijk wonen?",
+                    html_paragraphs(
+                        """Ja, je woont of werkt in de buurt waar je team loopt of waar de app-groep voor
+                        is. Je kent de buurt dan goed, en dat maakt je signalen waardevol."""
+                    ),
+                ),
+                (
+                    "Kan ik meedoen als ik niet goed ter been ben?",
+                    html_paragraphs(
+                        """Zeker. Je kunt meedoen in een app-groep, kortere rondes lopen of helpen met
+                        het rooster en de verslagen. Bespreek het in het kennismakingsgesprek."""
+                    ),
+                ),
+                (
+                    "Hoor ik wat er met mijn melding gebeurt?",
+                    html_paragraphs(
+                        """Als het kan, hoor je het persoonlijk. Mag dat niet, bijvoorbeeld omdat er nog
+                        een onderzoek loopt, dan vertellen we in algemene woorden wat we hebben gedaan:
+                        op deze website en in de nieuwsbrief."""
+                    ),
+                ),
+                (
+                    "Kan ik weer stoppen?",
+                    html_paragraphs(
+                        """Ja, dat kan altijd. Laat het je coördinator en de gemeente weten en lever je
+                        hesje en zaklamp weer in. We hopen dat je ons vertelt waarom je stopt, zodat we
+                        ervan kunnen leren."""
+                    ),
+                ),
+                (
+                    "Wat doet de gemeente met mijn gegevens?",
+                    html_paragraphs(
+                        f"""We gebruiken je gegevens alleen voor buurtpreventie en delen ze alleen met de
+                        politie als dat nodig is. Na de bewaartermijn verwijderen we ze. Alles hierover
+                        lees je in de {page_link(context["privacy"], "privacyverklaring")}."""
+                    ),
+                ),
+            ]
+        ),
+        heading("Staat je vraag er niet bij?"),
+        paragraph(
+            f"""Neem contact met ons op. Op de {page_link(context["contact"], "contactpagina")} vind je ook
+            hoe je de wijkagent bereikt."""
+        ),
+        municipality_contact(context, "Op werkdagen bereikbaar van 9.00 tot 17.00 uur."),
+    ]

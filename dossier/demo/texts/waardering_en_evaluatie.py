@@ -1,0 +1,66 @@
+"""Chapter 8 of the dossier: Waardering en evaluatie."""
+
+from home.demo import callout, heading, html_list, html_paragraphs, paragraph, rich_text
+
+SLUG = "waardering-en-evaluatie"
+TITLE = "Waardering en evaluatie"
+INTRO = """Buurtpreventie vraagt inzet van bewoners én van professionals. Waardering laten zien houdt die
+inzet gaande, en door samen terug te kijken blijft de samenwerking goed."""
+
+
+def body(context):
+    municipality = context["municipality"]
+    return [
+        heading("Waardering werkt twee kanten op"),
+        paragraph(
+            """Buurtpreventen steken er veel tijd in: ze lopen rondes, maken roosters en volgen
+            trainingen. Professionals van de gemeente en de politie investeren in begeleiden en
+            ondersteunen. Wie zich gewaardeerd voelt, blijft zich graag inzetten. Dat geldt voor
+            bewoners, en net zo goed voor de wijkagent."""
+        ),
+        heading("Zo laten wij onze waardering zien"),
+        rich_text(
+            html_list(
+                "een persoonlijk bedankje, per mail of telefoon;",
+                "de wijkagent of een wethouder die een ronde meeloopt;",
+                "een jaarlijkse bijeenkomst op het gemeentehuis, met de burgemeester erbij;",
+                "aandacht voor jullie werk in de nieuwsbrief of de lokale krant;",
+                "een eigen teambudget, dat jullie vrij mogen besteden;",
+                "elk jaar een activiteit voor alle buurtpreventen.",
+            )
+        ),
+        heading("En jij?"),
+        paragraph(
+            """Heeft de wijkagent je goed geholpen, of kreeg je snel antwoord van de gemeente? Laat het
+            weten. Een kort berichtje doet ook professionals goed."""
+        ),
+        heading("Samen terugkijken"),
+        rich_text(
+            html_paragraphs(
+                """Een paar keer per jaar houden we een tussenevaluatie: een bijeenkomst met
+                verschillende teams, de gemeente en de politie. We kijken wat goed gaat en wat beter
+                kan, en we leren van elkaar. Vragen die we dan bespreken zijn bijvoorbeeld:"""
+            )
+            + html_list(
+                "Lukt het om het rooster rond te krijgen?",
+                "Krijgen jullie genoeg terugkoppeling?",
+                "Welke informatie was nuttig, en welke niet?",
+                "Wat hebben jullie nog nodig?",
+            )
+            + html_paragraphs("Eén keer per jaar kijken we ook of de afspraken die we vastlegden nog kloppen.")
+        ),
+        heading("Praktijkvoorbeelden delen"),
+        paragraph(
+            """Teams kunnen veel van elkaar leren. In de nieuwsbrief delen teams daarom hun
+            praktijkvoorbeelden: een actie die goed werkte, een handig rooster of hoe een team nieuwe
+            leden vond. Ervaren teams helpen zo nieuwe teams op weg."""
+        ),
+        callout(
+            "tip",
+            "Deel jouw voorbeeld",
+            html_paragraphs(
+                f"""Heeft jouw team iets gedaan waar anderen iets aan hebben? Mail het naar
+                {municipality.contact_email}. Misschien staat het in de volgende nieuwsbrief."""
+            ),
+        ),
+    ]

@@ -1,0 +1,358 @@
+"""Texts of the home page and the service pages (privacy, accessibility, contact, colofon).
+
+Written for residents at language level B1, addressed as "je". The service
+pages' texts fill in the municipality's name and contact details from its
+settings.
+"""
+
+from .blocks import (
+    callout,
+    contact,
+    external_link,
+    heading,
+    html_list,
+    html_paragraphs,
+    paragraph,
+    rich_text,
+    squash,
+    steps,
+)
+
+# The municipality settings on first use. Made up, like the municipality.
+MUNICIPALITY = {
+    "municipality_name": "Gemeente Voorbeeld",
+    "contact_email": "buurtpreventie@gemeente.example",
+    "notification_email": "aanmeldingen-buurtpreventie@gemeente.example",
+    "phone": "14 0000",
+    "visiting_address": "Stadhuisplein 1\n1234 AB Voorbeeld",
+    "retention_days": 365,
+}
+
+
+def home_page_content():
+    return {
+        "intro": squash(
+            """Samen met je buren een oogje in het zeil houden. Hier lees je hoe buurtpreventie
+            werkt, wie wat doet en hoe je zelf meedoet."""
+        ),
+        "body": [
+            heading("Wat is buurtpreventie?"),
+            paragraph(
+                """Bij buurtpreventie letten bewoners samen op hun eigen buurt. Sommigen lopen met een
+                team rondes door de wijk, anderen waarschuwen elkaar in een buurtapp. Je ziet wat er
+                speelt, je geeft signalen door aan de gemeente en de politie, en je leert je buren beter
+                kennen.""",
+                """Buurtpreventen zijn geen agenten. Jullie kijken, luisteren en melden. Wat er daarna
+                moet gebeuren, beslissen de politie en de gemeente.""",
+            ),
+            heading("Meedoen?"),
+            paragraph(
+                """Een paar keer per jaar kun je je aanmelden: voor een nieuw team, een nieuwe
+                app-groep of om aan te sluiten bij een team in jouw buurt. Eerst kom je naar een
+                informatieavond. Daarna maken we kennis in een kort gesprek. Meedoen kost je niets."""
+            ),
+            callout(
+                "warning",
+                "Gebeurt er nu iets? Bel 112",
+                html_paragraphs(
+                    """Zie je een inbraak, een overval of een andere gevaarlijke situatie? Bel meteen
+                    <b>112</b> en ga er niet zelf op af.""",
+                    """Geen spoed, maar wil je wel de politie spreken? Bel 0900-8844. Iets anoniem
+                    melden kan bij Meld Misdaad Anoniem: 0800-7000.""",
+                ),
+            ),
+        ],
+    }
+
+
+def _retention_text(days):
+    return "365 dagen (een jaar)" if days == 365 else f"{days} dagen"
+
+
+def privacy_content(municipality):
+    name = municipality.municipality_name
+    retention = _retention_text(municipality.retention_days)
+    return {
+        "intro": squash(
+            f"""Hier lees je welke persoonsgegevens {name} verzamelt als je meedoet aan buurtpreventie
+            of een formulier op deze website invult. Je leest ook waarom we dat doen, hoe lang we je
+            gegevens bewaren en welke rechten je hebt."""
+        ),
+        "body": [
+            heading("Wie is verantwoordelijk?"),
+            paragraph(
+                f"""{name} is verantwoordelijk voor de persoonsgegevens die via deze website binnenkomen.
+                We houden ons daarbij aan de Algemene verordening gegevensbescherming (AVG). We vragen
+                nooit meer gegevens dan we echt nodig hebben."""
+            ),
+            heading("Welke gegevens verzamelen we?"),
+            heading("Aanmelden voor buurtpreventie", "h3"),
+            paragraph(
+                """Je naam, e-mailadres, telefoonnummer (als je dat invult), je wijk of postcode en of
+                je een nieuw team, een nieuwe app-groep of aansluiten bij een team kiest. Ook je
+                antwoorden op de vragen over je motivatie. Tijdens de verdere afhandeling noteren we
+                de stand van je aanmelding en korte aantekeningen van het kennismakingsgesprek."""
+            ),
+            heading("Opgeven voor een informatieavond", "h3"),
+            paragraph(
+                """Je naam en e-mailadres, en of je een plaats hebt of op de wachtlijst staat. Zo kunnen
+                we je een bevestiging en eventueel een herinnering sturen."""
+            ),
+            heading("Nieuwsbrief", "h3"),
+            paragraph(
+                """Je e-mailadres en het moment waarop je je aanmelding hebt bevestigd. Je krijgt de
+                nieuwsbrief pas nadat je op de link in onze bevestigingsmail hebt geklikt."""
+            ),
+            heading("Verslag van een loopronde", "h3"),
+            paragraph(
+                """Wie het verslag invult, het team, wanneer en waar jullie liepen, wie er meeliepen en
+                wat jullie opviel. Zet in een verslag geen namen of andere gegevens van buurtbewoners,
+                tenzij dat echt nodig is."""
+            ),
+            heading("Waarom we je gegevens gebruiken"),
+            rich_text(
+                html_list(
+                    "om je aanmelding af te handelen en je uit te nodigen voor de informatieavond en het gesprek;",
+                    "om contact met je te houden over je team of app-groep;",
+                    "om je een bevestiging, herinnering of ander bericht over je aanmelding te sturen;",
+                    "om je de nieuwsbrief te sturen, als je je daarvoor hebt aangemeld;",
+                    """om samen met de politie te werken aan de veiligheid in je buurt, op basis van de
+                    verslagen en meldingen van de teams.""",
+                )
+            ),
+            heading("Op welke grond mogen we dit?"),
+            paragraph(
+                """Voor aanmeldingen, informatieavonden en verslagen van looprondes gebruiken we je
+                gegevens omdat dat nodig is voor een taak van algemeen belang: de zorg voor veiligheid
+                en leefbaarheid in de gemeente (artikel 6, lid 1, onder e van de AVG).""",
+                """Voor de nieuwsbrief vragen we je toestemming (artikel 6, lid 1, onder a van de AVG).
+                Die toestemming kun je altijd weer intrekken met de afmeldlink onder elke nieuwsbrief.""",
+            ),
+            heading("Met wie delen we je gegevens?"),
+            paragraph(
+                """Alleen met de politie, en alleen als dat nodig is: bijvoorbeeld voor het
+                kennismakingsgesprek of voor de samenwerking tussen je team en de wijkagent. We
+                verkopen je gegevens nooit en geven ze niet aan andere organisaties. Deze website laadt
+                niets van andere partijen."""
+            ),
+            heading("Hoe lang bewaren we je gegevens?"),
+            paragraph(
+                f"""Gegevens van aanmeldingen en van opgaven voor een informatieavond bewaren we
+                {retention} na het sluiten van de aanmeldronde. Verslagen van looprondes bewaren we
+                {retention} na het invullen. Daarna worden ze automatisch verwijderd. De gemeente legt
+                deze bewaartermijn vast in de instellingen van de website; verandert de termijn, dan
+                passen we deze verklaring aan.""",
+                """Je e-mailadres voor de nieuwsbrief bewaren we tot je je afmeldt.""",
+            ),
+            heading("Je rechten"),
+            rich_text(
+                html_paragraphs("Je mag ons altijd vragen:")
+                + html_list(
+                    "welke gegevens we van je hebben (inzage);",
+                    "om gegevens te verbeteren als ze niet kloppen;",
+                    "om je gegevens te verwijderen;",
+                    "om het gebruik van je gegevens tijdelijk te beperken;",
+                    "om te stoppen met het gebruik van je gegevens (bezwaar).",
+                )
+                + html_paragraphs(
+                    f"""Stuur je verzoek naar {municipality.contact_email} of bel {municipality.phone}.
+                    We reageren binnen een maand. Soms vragen we je eerst aan te tonen wie je bent, zodat
+                    we je gegevens niet aan een ander geven."""
+                )
+            ),
+            heading("Cookies"),
+            paragraph(
+                """Deze website gebruikt alleen cookies die nodig zijn om formulieren veilig te laten
+                werken. We gebruiken geen cookies om je te volgen en geen advertenties."""
+            ),
+            heading("Vragen of een klacht?"),
+            paragraph(
+                """Heb je een vraag over privacy, of ben je het niet eens met hoe we met je gegevens
+                omgaan? Neem dan contact op met de functionaris gegevensbescherming (FG) van de
+                gemeente."""
+            ),
+            contact(
+                "Functionaris gegevensbescherming",
+                role=name,
+                text="De FG houdt binnen de gemeente toezicht op de bescherming van persoonsgegevens.",
+                phone=municipality.phone,
+                email="fg@gemeente.example",
+            ),
+            paragraph(
+                f"""Kom je er met ons niet uit? Dan kun je een klacht indienen bij de
+                {external_link("https://autoriteitpersoonsgegevens.nl", "Autoriteit Persoonsgegevens")}."""
+            ),
+        ],
+    }
+
+
+def accessibility_content(municipality):
+    name = municipality.municipality_name
+    return {
+        "intro": squash(
+            f"""{name} wil dat iedereen deze website kan gebruiken: ook als je slecht ziet, geen muis
+            gebruikt of moeite hebt met lezen. Hier lees je hoe ver we zijn en wat je kunt doen als iets
+            niet werkt."""
+        ),
+        "body": [
+            heading("Wat we willen bereiken"),
+            paragraph(
+                """De website moet voldoen aan de richtlijnen voor toegankelijkheid WCAG 2.1, op niveau
+                AA. Dat is de norm voor alle websites van de overheid in Nederland (Besluit digitale
+                toegankelijkheid overheid)."""
+            ),
+            heading("Wat we al doen"),
+            rich_text(
+                html_list(
+                    "elke pagina heeft een duidelijke opbouw met koppen;",
+                    "alles werkt met het toetsenbord, en je kunt direct naar de inhoud springen;",
+                    """formulieren werken ook zonder JavaScript; een fout zie je bovenaan het formulier
+                    en bij het veld zelf;""",
+                    "tekst en achtergrond verschillen genoeg van kleur;",
+                    "we schrijven in eenvoudige taal (taalniveau B1);",
+                    "de website laadt niets van andere partijen.",
+                )
+            ),
+            heading("Status"),
+            paragraph(
+                """Dit is een demonstratiewebsite. Een onafhankelijke deskundige heeft de website nog
+                niet onderzocht. Daarom is de status op dit moment: <b>eerste maatregelen genomen</b>.
+                Als het onderzoek klaar is, zetten we de uitkomst hier, met de punten die nog niet goed
+                gaan en wanneer we die oplossen."""
+            ),
+            heading("Wat nog niet goed gaat"),
+            paragraph(
+                """Documenten die we op de website zetten, zoals pdf-bestanden, zijn niet altijd volledig
+                toegankelijk. Heb je een document in een andere vorm nodig? Vraag het ons, dan helpen we
+                je verder."""
+            ),
+            heading("Werkt iets niet? Laat het ons weten"),
+            steps(
+                [
+                    (
+                        "Vertel ons wat er misgaat",
+                        html_paragraphs(
+                            f"""Mail naar {municipality.contact_email} of bel {municipality.phone}.
+                            Noem de pagina, wat je probeerde te doen en welk apparaat en welke browser
+                            je gebruikt."""
+                        ),
+                    ),
+                    (
+                        "We reageren binnen vijf werkdagen",
+                        html_paragraphs("Je hoort van ons wat we gaan doen en wanneer het klaar is."),
+                    ),
+                    (
+                        "Niet tevreden?",
+                        html_paragraphs(
+                            f"""Ben je niet tevreden over hoe we je melding hebben afgehandeld? Dan kun
+                            je terecht bij de
+                            {external_link("https://www.nationaleombudsman.nl", "Nationale ombudsman")}."""
+                        ),
+                    ),
+                ]
+            ),
+        ],
+    }
+
+
+def contact_content(municipality):
+    name = municipality.municipality_name
+    address = ", ".join(line.strip() for line in municipality.visiting_address.splitlines() if line.strip())
+    return {
+        "intro": squash(
+            """Heb je een vraag over buurtpreventie, wil je iets melden of zoek je de wijkagent? Hier
+            lees je wie je waarvoor kunt bereiken."""
+        ),
+        "body": [
+            heading("Spoed"),
+            contact(
+                "Alarmnummer 112",
+                role="Politie, brandweer en ambulance",
+                text="""Is er gevaar, of gebeurt er op dit moment een misdrijf? Bel direct 112. Ga er niet
+                zelf op af en wacht niet tot je team of app-groep reageert.""",
+                phone="112",
+            ),
+            heading("Vragen over buurtpreventie"),
+            contact(
+                "Team buurtpreventie",
+                role=name,
+                text="""Voor vragen over aanmelden, de informatieavonden, trainingen en je team. Bereikbaar
+                op werkdagen van 9.00 tot 17.00 uur.""",
+                phone=municipality.phone,
+                email=municipality.contact_email,
+            ),
+            paragraph(
+                f"""Liever langskomen? Dat kan op het gemeentehuis: {address}. Maak wel eerst een
+                afspraak, dan weet je zeker dat er iemand van het team is."""
+            ),
+            heading("De wijkagent"),
+            contact(
+                "Politie",
+                role="Wijkagent",
+                text="""Voor zaken zonder spoed en om je wijkagent te spreken. Op politie.nl zoek je met je
+                postcode wie de wijkagent van jouw buurt is.""",
+                phone="0900-8844",
+                url="https://www.politie.nl",
+            ),
+            heading("Anoniem iets melden"),
+            contact(
+                "Meld Misdaad Anoniem",
+                text="""Weet je iets over een misdrijf, maar wil je dat niet onder je eigen naam melden?
+                Bel dan Meld Misdaad Anoniem. Je blijft anoniem.""",
+                phone="0800-7000",
+                url="https://www.meldmisdaadanoniem.nl",
+            ),
+            heading("Kapotte lantaarnpaal, losse stoeptegel of afval"),
+            paragraph(
+                f"""Dit soort meldingen over de openbare ruimte doe je bij de gemeente: bel
+                {municipality.phone} of mail naar {municipality.contact_email}. Loop je een ronde met
+                je team? Zet het dan ook in je verslag."""
+            ),
+        ],
+    }
+
+
+def colofon_content(municipality):
+    name = municipality.municipality_name
+    return {
+        "intro": "Over deze website: wie hem maakt, waar de informatie vandaan komt en hoe hij gebouwd is.",
+        "body": [
+            heading("Uitgever"),
+            paragraph(
+                f"""Deze website is van {name}, team buurtpreventie. Vragen of opmerkingen over de
+                website kun je mailen naar {municipality.contact_email}."""
+            ),
+            heading("Bronnen"),
+            paragraph(
+                f"""De informatie in het dossier is gebaseerd op de handreiking <i>Buurtpreventie binnen
+                lokale veiligheidsaanpak</i> van het
+                {external_link("https://hetccv.nl", "Centrum voor Criminaliteitspreventie en Veiligheid")}
+                (CCV, 2018) en op onderzoek van de Universiteit Leiden naar waarom mensen meedoen aan
+                buurtpreventie. Alle teksten op deze website hebben we zelf geschreven."""
+            ),
+            heading("Techniek"),
+            paragraph(
+                """De website is gemaakt met Wagtail, een opensourcesysteem voor websites. We gebruiken
+                geen diensten van andere partijen: geen trackers, geen advertenties en geen lettertypen
+                of scripts van buiten."""
+            ),
+            callout(
+                "info",
+                "Dit is een demonstratiewebsite",
+                html_paragraphs(
+                    f"""{name} bestaat niet. De namen, adressen, e-mailadressen en telefoonnummers van de
+                    gemeente zijn verzonnen. De landelijke nummers 112, 0900-8844 (politie) en
+                    0800-7000 (Meld Misdaad Anoniem) zijn wel echt."""
+                ),
+            ),
+        ],
+    }
+
+
+# The service pages under the home page: (slug, title, in the menu, content from the municipality settings).
+SERVICE_PAGES = [
+    ("privacyverklaring", "Privacyverklaring", False, privacy_content),
+    ("toegankelijkheid", "Toegankelijkheidsverklaring", False, accessibility_content),
+    ("contact", "Contact", True, contact_content),
+    ("colofon", "Colofon", False, colofon_content),
+]
