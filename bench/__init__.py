@@ -1,0 +1,17 @@
+"""The benchmark behind `make bench`: `python bench/run.py --port 8765`.
+
+The modules, in the order a run uses them:
+
+- `run`: the entry point: arguments, and `benchmark()`, which runs the steps below.
+- `common`: paths, the loopback host, `BenchError` and `log`, shared by all.
+- `server`: gunicorn as `make serve` runs it (`Server`), its CPU time, and `manage.py shell`
+  with the same settings (`manage_shell_json`).
+- `web`: single requests to the server and the HTML parsers (stylesheet, sitemap, sign-up form).
+- `pages`: which pages are measured, their status, SQL queries and size, and their load runs.
+- `load`: the reusable load generation (`LoadSpec` → `run_load` → `LoadResult`), wrk or Python.
+- `burst`: the sign-up burst: many residents sign up for one fresh evening at the same moment.
+- `report`: the tables and the markdown written to docs/performance.md.
+- `django_side`: code that runs inside `manage.py shell` with the server's settings and database.
+
+Traffic only ever goes to 127.0.0.1.
+"""

@@ -1,0 +1,23 @@
+"""Paths, the loopback host, the error type and the log line shared by the benchmark's modules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = ROOT / ".venv" / "bin"
+PYTHON = VENV_BIN / "python" if (VENV_BIN / "python").exists() else Path(sys.executable)
+MANAGE = ROOT / "manage.py"
+SECRET_KEY_FILE = ROOT / "var" / "serve-secret-key"
+SERVER_LOG = ROOT / "var" / "bench-gunicorn.log"
+REPORT = ROOT / "docs" / "performance.md"
+HOST = "127.0.0.1"  # never anything else
+
+
+class BenchError(Exception):
+    """A problem that ends the benchmark with a message and exit status 1."""
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
