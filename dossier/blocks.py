@@ -5,6 +5,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.blocks import BaseStreamBlock
 
+from .roles import Role
+
 
 class RolesBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="Titel", required=False, max_length=120)
@@ -26,8 +28,6 @@ class RoleOverviewBlock(blocks.StaticBlock):
         template = "blocks/role_overview_block.html"
 
     def get_context(self, value, parent_context=None):
-        from .models import Role
-
         context = super().get_context(value, parent_context=parent_context)
         context["roles"] = Role.objects.all()
         return context

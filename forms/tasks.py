@@ -1,22 +1,43 @@
-"""Background tasks of the mail outbox (django-tasks); see ``forms.mail``.
+"""Background tasks of the mail outbox (django-tasks); see ``forms.mail`` and ``forms.outbox``.
 
 Both take primary keys or nothing, and are safe to run twice.
 """
 
+import logging
+from datetime import timedelta
+
 from django_tasks import task
 
-from . import mail
+from . import outbox
+from .models import OutgoingMail
+
+logger = logging.getLogger(__name__)
+
+
+def send_and_schedule_retry(mail_id):
+    """Send one row; after a failure, enqueue the task again for the moment of the next try.
+
+    Only where the task backend can defer (``django_tasks_db``); otherwise the sweep retries.
+    """
+    outcome = outbox.deliver(mail_id)
+    if outcome == outbox.RETRY and send_outgoing_mail.get_backend().supports_defer:
+        retry_at = OutgoingMail.objects.values_list("lease_until", flat=True).get(pk=mail_id)
+        try:
+            send_outgoing_mail.using(run_after=retry_at + timedelta(seconds=1)).enqueue(mail_id)
+        except Exception:
+            logger.exception("Could not schedule a retry for mail %s; the sweep will send it.", mail_id)
+    return outcome
 
 
 @task()
 def send_outgoing_mail(mail_id):
     """Send one outbox row if it is still due; returns what happened."""
-    return mail.deliver(mail_id)
+    return send_and_schedule_retry(mail_id)
 
 
 @task()
 def send_pending_mail():
     """Sweep the outbox: send every due row, then delete old ones; returns the number sent."""
-    sent = mail.send_due_mail()
-    mail.delete_old_mail()
+    sent = outbox.send_due_mail(send=send_and_schedule_retry)
+    outbox.delete_old_mail()
     return sent

@@ -3,7 +3,8 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from forms import mail
+from forms import outbox
+from forms.tasks import send_and_schedule_retry
 
 
 class Command(BaseCommand):
@@ -22,8 +23,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, interval=0, **options):
         while True:
-            sent = mail.send_due_mail()
-            deleted = mail.delete_old_mail()
+            sent = outbox.send_due_mail(send=send_and_schedule_retry)
+            deleted = outbox.delete_old_mail()
             if options["verbosity"] > 0 and (sent or deleted or not interval):
                 self.stdout.write(f"Verzonden: {sent}; oude mails verwijderd: {deleted}.")
             if not interval:

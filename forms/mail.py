@@ -1,0 +1,90 @@
+"""Queueing mail: every mail of the site goes into the transactional outbox here.
+
+``queue_mail(to, subject, template_name, context)`` renders
+``<template_name>.txt`` and ``<template_name>.html`` (extend
+``forms/mail/base.txt`` / ``forms/mail/base.html``), writes one
+``OutgoingMail`` row *in the caller's transaction* and, when that transaction
+commits, enqueues the task ``forms.tasks.send_outgoing_mail`` for the row.
+A rolled-back transaction leaves no row and sends nothing; a committed one
+always leaves a row, even if enqueueing fails (the sweep in ``forms.outbox``
+finds it). Sending, retries and the sweep: ``forms.outbox``.
+"""
+
+import base64
+import mimetypes
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.template import Context
+from django.template.loader import get_template, render_to_string
+
+from .consent import municipality_settings
+from .models import OutgoingMail
+from .tasks import send_outgoing_mail
+
+
+def _addresses(value):
+    if not value:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    return [str(address).strip() for address in value if str(address).strip()]
+
+
+def _attachment(item):
+    """``(filename, content, mimetype)`` or a dict with those keys -> stored dict."""
+    if isinstance(item, dict):
+        filename, content, mimetype = item["filename"], item["content"], item.get("mimetype")
+    else:
+        filename, content, mimetype = (tuple(item) + (None,))[:3]
+    if isinstance(content, str):
+        content = content.encode()
+    mimetype = mimetype or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    return {"filename": filename, "content": base64.b64encode(content).decode("ascii"), "mimetype": mimetype}
+
+
+def render_mail(template_name, context):
+    """Render ``<template_name>.txt`` (no HTML escaping) and ``.html``; returns ``(text, html)``."""
+    text_template = get_template(f"{template_name}.txt")
+    text = text_template.template.render(Context(context, autoescape=False))
+    html = render_to_string(f"{template_name}.html", context)
+    return text.strip() + "\n", html
+
+
+def queue_mail(to, subject, template_name, context=None, *, attachments=None, reply_to=None, from_email=None):
+    """Put a mail in the outbox, in the current transaction; returns the ``OutgoingMail``.
+
+    ``to`` and ``reply_to``: an address or a list of them. ``subject``: the
+    finished subject line. ``template_name``: without extension, e.g.
+    ``"aanmelding/mail/received"``. ``context`` gets ``subject`` and
+    ``municipality`` (the site settings) added. ``attachments``: a list of
+    ``(filename, content, mimetype)`` tuples or dicts with those keys.
+    """
+    recipients = _addresses(to)
+    if not recipients:
+        raise ValueError("A mail needs at least one recipient.")
+    subject = " ".join(str(subject).split())  # one line: no header injection
+    context = {"subject": subject, "municipality": municipality_settings(), **(context or {})}
+    body_text, body_html = render_mail(template_name, context)
+    mail = OutgoingMail.objects.create(
+        to="\n".join(recipients),
+        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+        reply_to="\n".join(_addresses(reply_to)),
+        subject=subject[:255],
+        body_text=body_text,
+        body_html=body_html,
+        attachments=[_attachment(item) for item in attachments or []],
+    )
+    # robust: a failing enqueue must not undo the caller's committed work;
+    # the sweep sends the row anyway.
+    transaction.on_commit(partial(send_outgoing_mail.enqueue, mail.pk), robust=True)
+    return mail
+
+
+def absolute_url(path, request=None):
+    """A full link for a mail: from the request when there is one, else from ``WAGTAILADMIN_BASE_URL``
+    (mails queued in the background have no request)."""
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
