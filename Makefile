@@ -6,17 +6,26 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
-# A stamp file, so `make` reinstalls only when requirements.txt changes.
+# Stamp files, so `make` reinstalls only when a requirements file changes: the site needs
+# requirements.txt; tests and lint also need requirements-dev.txt (which includes it).
 INSTALLED := $(VENV)/.installed
+DEV_INSTALLED := $(VENV)/.installed-dev
+PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check
 
-.PHONY: run serve test test-fast lint format bench install migrate demo clean
+.PHONY: run serve test test-fast lint format bench install install-dev migrate demo clean
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
 	touch $(INSTALLED)
 
+$(DEV_INSTALLED): $(INSTALLED) requirements-dev.txt
+	$(PIP_INSTALL) -r requirements-dev.txt
+	touch $(DEV_INSTALLED)
+
 install: $(INSTALLED)
+
+install-dev: $(DEV_INSTALLED)
 
 var:
 	mkdir -p var
@@ -61,20 +70,22 @@ serve: demo var/serve-secret-key
 TEST_WORKERS ?= auto
 
 # The whole suite, browser tests included. Extra pytest arguments: make test ARGS="-k dossier"
-test: $(INSTALLED)
+test: $(DEV_INSTALLED)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(MANAGE) makemigrations --check --dry-run --settings=settings.test
 	$(BIN)/pytest -n $(TEST_WORKERS) $(ARGS)
 
 # Without the browser tests, for a quick round trip.
-test-fast: $(INSTALLED)
+test-fast: $(DEV_INSTALLED)
 	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser" $(ARGS)
 
-lint: $(INSTALLED)
+lint: $(DEV_INSTALLED)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff format --check .
 
-format: $(INSTALLED)
+format: $(DEV_INSTALLED)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 

@@ -23,7 +23,8 @@ class AanmeldingConfig(AppConfig):
 
         from wagtail.signals import page_published
 
-        from .models import InfoEveningPage, promote_after_publish
+        from .models import InfoEveningPage
+        from .seats import promote_after_publish
 
         # More seats published: the waitlist moves up at once.
         page_published.connect(promote_after_publish, sender=InfoEveningPage, dispatch_uid="evening_promote_waitlist")

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event, vCalAddress
 
-from .mails import absolute_url
+from forms.mail import absolute_url
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PUBLISH = "PUBLISH"
@@ -47,8 +47,8 @@ def evening_calendar(evening, method=PUBLISH, request=None):
     event.add("dtstart", _local(evening.starts_at))
     event.add("dtend", _local(evening.ends_at))
     event.add("summary", f"Informatiebijeenkomst buurtpreventie: {evening.title}")
-    event.add("location", f"{evening.location_name}, {evening.location_address}")
-    url = absolute_url(evening, request=request)
+    event.add("location", evening.where_text())
+    url = absolute_url(evening.url, request)
     event.add("url", url)
     description = [f"Meer informatie: {url}"]
     if evening.attendees:

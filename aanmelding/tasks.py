@@ -6,7 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
-from . import evening_mails, mails
+from .mails import evenings as evening_mails
+from .mails import registrations as mails
 from .models import EveningSignup, InfoEveningPage, RegistrationPage, RegistrationRound, RoundAlert, RoundAlertDelivery
 from .privacy import purge_personal_data
 
@@ -53,12 +54,12 @@ def send_evening_reminders(now=None):
         if not evening.is_reminder_due(now):
             continue
         pending = evening.signups.filter(
-            status=EveningSignup.CONFIRMED, reminder_sent_at__isnull=True, created_at__lt=evening.reminder_from()
+            status=EveningSignup.Status.CONFIRMED, reminder_sent_at__isnull=True, created_at__lt=evening.reminder_from()
         )
         for signup in pending:
             with transaction.atomic():
                 claimed = EveningSignup.objects.filter(
-                    pk=signup.pk, status=EveningSignup.CONFIRMED, reminder_sent_at__isnull=True
+                    pk=signup.pk, status=EveningSignup.Status.CONFIRMED, reminder_sent_at__isnull=True
                 ).update(reminder_sent_at=now)
                 if claimed:
                     evening_mails.queue_reminder(signup, evening)

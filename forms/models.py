@@ -5,6 +5,11 @@ from django.utils import timezone
 from . import conf
 
 
+def normalise_email(email):
+    """The form of an address that uniqueness is checked on: stripped and lower-cased; None if empty."""
+    return email.strip().lower() if email else None
+
+
 class ConsentRecord(models.Model):
     """Abstract: when someone consented, and to which version of the privacy statement.
 

@@ -1,4 +1,4 @@
-"""Views shared by the public forms."""
+"""Views shared by the public forms: mail links that act on POST, and sub-pages of form pages."""
 
 from datetime import timedelta
 
@@ -57,7 +57,9 @@ class ConfirmActionView(View):
             def perform(self, signup):
                 signup.cancel()
 
-    with the URL ``path("annuleren/<str:token>/", CancelSignupView.as_view())``.
+    with the URL ``path("annuleren/<str:token>/", CancelSignupView.as_view())``,
+    or under a page: ``path("annuleren/<str:token>/", page_view(CancelSignupView), name="cancel")``
+    in the page's ``subpage_urls`` (the view then has ``self.page``).
     ``perform()`` must be safe to run twice (a reload sends the POST again);
     it may return a response to use instead of the done page. Override
     ``get_object(pk)`` to narrow the rows, ``get_context_data(**kwargs)`` for
@@ -67,6 +69,7 @@ class ConfirmActionView(View):
     purpose = None
     max_age = timedelta(days=30)
     model = None
+    page = None  # the Wagtail page the link belongs to, when served by page_view()
     token_url_kwarg = "token"
 
     template_name = "forms/confirm_action.html"
@@ -101,6 +104,7 @@ class ConfirmActionView(View):
 
     def get_context_data(self, **kwargs):
         return {
+            "page": self.page,
             "object": self.object,
             "title": self.title,
             "explanation": self.explanation,
@@ -124,3 +128,16 @@ class ConfirmActionView(View):
         status, title, text = INVALID_LINK_TEXTS[reason]
         context = {"reason": reason, "title": title, "text": text}
         return TemplateResponse(self.request, self.invalid_template_name, context, status=status)
+
+
+def page_view(view_class, **initkwargs):
+    """A class-based view as a sub-page of a ``RoutablePageMixin`` page (see ``forms.base``).
+
+    Wagtail calls a route with the page first; the view gets it as ``self.page``.
+    """
+
+    def view(page, request, *args, **kwargs):
+        return view_class.as_view(page=page, **initkwargs)(request, *args, **kwargs)
+
+    view.view_class = view_class
+    return view

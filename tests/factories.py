@@ -137,7 +137,7 @@ class WijkFactory(factory.django.DjangoModelFactory):
 
 class RegistrationFactory(factory.django.DjangoModelFactory):
     round = factory.SubFactory(RegistrationRoundFactory)
-    kind = Registration.JOIN_TEAM
+    kind = Registration.Kind.JOIN_TEAM
     name = factory.Sequence(lambda n: f"Aanmelder {n}")
     email = factory.Sequence(lambda n: f"aanmelder{n}@example.org")
     phone = "06 12345678"
@@ -195,7 +195,7 @@ class EveningSignupFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Bewoner {n}")
     email = factory.Sequence(lambda n: f"bewoner{n}@example.org")
     persons = 1
-    status = EveningSignup.CONFIRMED
+    status = EveningSignup.Status.CONFIRMED
     consent_given_at = factory.LazyFunction(timezone.now)
     consent_version = "2026-11"
 

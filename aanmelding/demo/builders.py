@@ -133,9 +133,11 @@ def load(stdout):
         first_name="Demo",
         last_name="Behandelaar",
     )
-    if handler is not None and not handler.has_perm("wagtailadmin.access_admin"):
+    if handler is not None:
+        # Migrations 0003 and 0007 give the group these too; restated like the rights above.
         Group.objects.get(name=HANDLERS_GROUP).permissions.add(
-            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+            Permission.objects.get(content_type__app_label="aanmelding", codename="handle_registrations"),
         )
     summary.write(stdout)
 
@@ -187,7 +189,7 @@ def _ensure_evenings(home, open_round, earlier_round, today, summary):
                     email=email,
                     persons=persons,
                     remark=remark,
-                    status=EveningSignup.CONFIRMED,
+                    status=EveningSignup.Status.CONFIRMED,
                 )
                 signup.record_consent()
                 signup.save()

@@ -19,7 +19,7 @@ from tests.factories import (
     WijkFactory,
 )
 
-from .registration_support import editor_in
+from .registration_support import HANDLERS, editor_in
 
 INDEX_URL = "/admin/aanmelding/registration/"
 
@@ -50,7 +50,7 @@ def wijken(db):
 
 def make_registration(round_, wijk, **fields):
     values = {
-        "kind": Registration.NEW_TEAM,
+        "kind": Registration.Kind.NEW_TEAM,
         "name": "Fatima el Amrani",
         "email": "fatima@voorbeeld.example",
         "phone": "06 12345678",
@@ -115,9 +115,13 @@ def test_the_filters_narrow_the_list_and_show_counts_per_status(
     handler_client, handler, registration, round_, earlier_round, wijken
 ):
     invited = make_registration(round_, wijken["Centrum"], name="Jan de Vries", email="jan@voorbeeld.example")
-    invited.change_status(Registration.INVITED, by=handler)
+    invited.change_status(Registration.Status.INVITED, by=handler)
     old = make_registration(
-        earlier_round, wijken["Centrum"], name="Piet Oud", email="piet@voorbeeld.example", kind=Registration.JOIN_TEAM
+        earlier_round,
+        wijken["Centrum"],
+        name="Piet Oud",
+        email="piet@voorbeeld.example",
+        kind=Registration.Kind.JOIN_TEAM,
     )
 
     body = handler_client.get(INDEX_URL).content.decode()
@@ -127,9 +131,9 @@ def test_the_filters_narrow_the_list_and_show_counts_per_status(
         body = handler_client.get(INDEX_URL, params).content.decode()
         return {name for name in ("Fatima el Amrani", "Jan de Vries", "Piet Oud") if name in body}
 
-    assert names(status=Registration.INVITED) == {"Jan de Vries"}
+    assert names(status=Registration.Status.INVITED) == {"Jan de Vries"}
     assert names(round=earlier_round.pk) == {"Piet Oud"}
-    assert names(kind=Registration.JOIN_TEAM) == {"Piet Oud"}
+    assert names(kind=Registration.Kind.JOIN_TEAM) == {"Piet Oud"}
     assert names(wijk=wijken["Noorderpark"].pk) == {"Fatima el Amrani"}
     assert names(round=round_.pk, wijk=wijken["Centrum"].pk) == {"Jan de Vries"}
     assert names(status="onzin", round="x") == {"Fatima el Amrani", "Jan de Vries", "Piet Oud"}
@@ -202,23 +206,23 @@ def test_the_detail_page_shows_everything_the_applicant_sent(handler_client, reg
 
 def test_the_status_form_offers_only_the_next_steps_of_the_workflow(handler_client, registration):
     body = handler_client.get(edit_url(registration)).content.decode()
-    offered = {status for status, _ in Registration.STATUS_CHOICES if f'value="{status}"' in body}
-    assert offered == {Registration.INVITED, Registration.REJECTED, Registration.WITHDRAWN}
+    offered = {status for status, _ in Registration.Status.choices if f'value="{status}"' in body}
+    assert offered == {Registration.Status.INVITED, Registration.Status.REJECTED, Registration.Status.WITHDRAWN}
 
 
 def test_a_status_change_is_recorded_and_shown(handler_client, handler, registration):
     response = handler_client.post(
         edit_url(registration),
-        {"action": "status", "new_status": Registration.INVITED, "note": "Gebeld, komt dinsdag."},
+        {"action": "status", "new_status": Registration.Status.INVITED, "note": "Gebeld, komt dinsdag."},
     )
 
     assert response.status_code == 302
     registration.refresh_from_db()
-    assert registration.status == Registration.INVITED
+    assert registration.status == Registration.Status.INVITED
     change = RegistrationStatusChange.objects.get(registration=registration)
     assert (change.from_status, change.to_status, change.changed_by, change.note) == (
-        Registration.RECEIVED,
-        Registration.INVITED,
+        Registration.Status.RECEIVED,
+        Registration.Status.INVITED,
         handler,
         "Gebeld, komt dinsdag.",
     )
@@ -229,16 +233,18 @@ def test_a_status_change_is_recorded_and_shown(handler_client, handler, registra
     assert "Ontvangen" in history and "Uitgenodigd voor intake" in history
     assert "Bea Handel" in history and "Gebeld, komt dinsdag." in history
     # Now the next steps are different.
-    assert f'value="{Registration.INTAKE_DONE}"' in body and f'value="{Registration.INVITED}"' not in body
+    assert f'value="{Registration.Status.INTAKE_DONE}"' in body and f'value="{Registration.Status.INVITED}"' not in body
 
 
 def test_a_status_change_outside_the_workflow_is_refused(handler_client, registration):
-    response = handler_client.post(edit_url(registration), {"action": "status", "new_status": Registration.ADMITTED})
+    response = handler_client.post(
+        edit_url(registration), {"action": "status", "new_status": Registration.Status.ADMITTED}
+    )
 
     assert response.status_code == 200
     assert "Deze status kan nu niet" in response.content.decode()
     registration.refresh_from_db()
-    assert registration.status == Registration.RECEIVED
+    assert registration.status == Registration.Status.RECEIVED
     assert not registration.status_changes.exists()
 
 
@@ -249,11 +255,11 @@ def test_a_withdrawn_and_purged_registration_cannot_move_on(handler_client, regi
     assert "(gegevens verwijderd)" in body and "Fatima" not in body
     assert 'name="new_status"' not in body and 'name="internal_notes"' not in body
 
-    for status in (Registration.RECEIVED, Registration.INVITED, Registration.ADMITTED):
+    for status in (Registration.Status.RECEIVED, Registration.Status.INVITED, Registration.Status.ADMITTED):
         handler_client.post(edit_url(registration), {"action": "status", "new_status": status})
     handler_client.post(edit_url(registration), {"action": "notes", "internal_notes": "Toch nog iets"})
     registration.refresh_from_db()
-    assert registration.status == Registration.WITHDRAWN
+    assert registration.status == Registration.Status.WITHDRAWN
     assert registration.internal_notes == ""
     assert registration.status_changes.count() == 1
 
@@ -275,7 +281,7 @@ def test_the_invitation_mail_goes_out_when_ticked_with_the_pages_texts(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         handler_client.post(
-            edit_url(registration), {"action": "status", "new_status": Registration.INVITED, "send_mail": "on"}
+            edit_url(registration), {"action": "status", "new_status": Registration.Status.INVITED, "send_mail": "on"}
         )
 
     assert len(mail.outbox) == 1
@@ -288,25 +294,25 @@ def test_the_invitation_mail_goes_out_when_ticked_with_the_pages_texts(
 
 def test_no_mail_when_not_ticked(handler_client, registration, registration_page, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        handler_client.post(edit_url(registration), {"action": "status", "new_status": Registration.INVITED})
+        handler_client.post(edit_url(registration), {"action": "status", "new_status": Registration.Status.INVITED})
 
     registration.refresh_from_db()
-    assert registration.status == Registration.INVITED
+    assert registration.status == Registration.Status.INVITED
     assert mail.outbox == []
 
 
 def test_no_mail_for_a_status_without_one_even_when_ticked(
     handler_client, handler, registration, registration_page, django_capture_on_commit_callbacks
 ):
-    registration.change_status(Registration.INVITED, by=handler)
+    registration.change_status(Registration.Status.INVITED, by=handler)
     with django_capture_on_commit_callbacks(execute=True):
         handler_client.post(
             edit_url(registration),
-            {"action": "status", "new_status": Registration.INTAKE_DONE, "send_mail": "on"},
+            {"action": "status", "new_status": Registration.Status.INTAKE_DONE, "send_mail": "on"},
         )
 
     registration.refresh_from_db()
-    assert registration.status == Registration.INTAKE_DONE
+    assert registration.status == Registration.Status.INTAKE_DONE
     assert mail.outbox == []
 
 
@@ -317,12 +323,12 @@ def test_the_mail_checkbox_is_offered_only_with_mail_statuses_and_a_live_page(
     assert "Stuur de aanvrager de bijbehorende mail" in body
     assert "Voorbeeld: mail bij ‘Uitgenodigd voor intake’" in body
 
-    registration.change_status(Registration.INVITED, by=handler)  # next: intake held, rejected, withdrawn
+    registration.change_status(Registration.Status.INVITED, by=handler)  # next: intake held, rejected, withdrawn
     body = handler_client.get(edit_url(registration)).content.decode()
     assert "Stuur de aanvrager de bijbehorende mail" in body  # for "afgewezen"
 
-    registration.change_status(Registration.INTAKE_DONE, by=handler)
-    registration.change_status(Registration.ADMITTED, by=handler)  # next: only withdrawn, no mail
+    registration.change_status(Registration.Status.INTAKE_DONE, by=handler)
+    registration.change_status(Registration.Status.ADMITTED, by=handler)  # next: only withdrawn, no mail
     body = handler_client.get(edit_url(registration)).content.decode()
     assert "Stuur de aanvrager de bijbehorende mail" not in body
 
@@ -338,7 +344,7 @@ def test_a_failed_status_change_sends_nothing(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         handler_client.post(
-            edit_url(registration), {"action": "status", "new_status": Registration.ADMITTED, "send_mail": "on"}
+            edit_url(registration), {"action": "status", "new_status": Registration.Status.ADMITTED, "send_mail": "on"}
         )
     assert mail.outbox == []
 
@@ -367,12 +373,12 @@ def test_viewing_a_registration_is_in_the_audit_log_without_personal_data(handle
 def test_a_status_change_is_in_the_audit_log(handler_client, handler, registration, registration_page):
     handler_client.post(
         edit_url(registration),
-        {"action": "status", "new_status": Registration.REJECTED, "note": "Fatima woont buiten de gemeente"},
+        {"action": "status", "new_status": Registration.Status.REJECTED, "note": "Fatima woont buiten de gemeente"},
     )
 
     entry = ModelLogEntry.objects.get(action="aanmelding.registration.status")
     assert entry.user == handler
-    assert entry.data == {"from": Registration.RECEIVED, "to": Registration.REJECTED, "mail": False}
+    assert entry.data == {"from": Registration.Status.RECEIVED, "to": Registration.Status.REJECTED, "mail": False}
     assert_no_personal_data(entry)
     assert entry.message == "Status gewijzigd van ‘Ontvangen’ naar ‘Afgewezen’"
 
@@ -488,13 +494,13 @@ def test_editors_outside_the_handlers_group_get_403(client, registration, group_
     assert client.get(f"/admin/aanmelding/registration/delete/{registration.pk}/").status_code == 403
     assert client.get("/admin/aanmelding/registration/edit/999999/").status_code == 403
     registration.refresh_from_db()
-    assert registration.status == Registration.RECEIVED
+    assert registration.status == Registration.Status.RECEIVED
     assert not ModelLogEntry.objects.filter(action__startswith="aanmelding.registration").exists()
     assert "Aanmeldingen" not in client.get("/admin/").content.decode()
 
 
 def test_group_permissions_alone_are_not_enough(client, registration):
-    """A user given the model permissions directly, outside the handlers group, still gets 403."""
+    """The model permissions without aanmelding.handle_registrations still get a 403."""
     from django.contrib.auth.models import Permission
 
     user = editor_in("Editors")
@@ -502,6 +508,53 @@ def test_group_permissions_alone_are_not_enough(client, registration):
     client.force_login(user)
     assert client.get(INDEX_URL).status_code == 403
     assert client.get(edit_url(registration)).status_code == 403
+
+
+def test_access_goes_by_permission_so_a_renamed_handlers_group_keeps_it(handler_client, registration):
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.get(name=HANDLERS)
+    group.name = "Team Veiligheid en Wijken"
+    group.save()
+
+    assert handler_client.get(INDEX_URL).status_code == 200
+    assert handler_client.get(edit_url(registration)).status_code == 200
+    assert handler_client.get("/admin/aanmelding/eveningsignup/").status_code == 200
+
+
+def test_any_group_with_the_handle_permission_gives_access(client, registration):
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.create(name="Wijkteam Noord")
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="aanmelding",
+            codename__in=["handle_registrations", "view_registration", "access_admin"],
+        ),
+        Permission.objects.get(codename="access_admin"),
+    )
+    user = UserFactory()
+    user.groups.add(group)
+    client.force_login(user)
+
+    assert client.get(INDEX_URL).status_code == 200
+    assert client.get(edit_url(registration)).status_code == 200
+    # Seeing is not handling: without change_registration no status can change.
+    client.post(edit_url(registration), {"action": "status", "new_status": "uitgenodigd"})
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.RECEIVED
+
+
+def test_the_403_page_names_the_groups_that_have_access(client, registration):
+    from django.contrib.auth.models import Group
+
+    Group.objects.filter(name=HANDLERS).update(name="Team Veiligheid en Wijken")
+    client.force_login(editor_in("Editors"))
+
+    response = client.get(INDEX_URL)
+
+    assert response.status_code == 403
+    assert "‘Team Veiligheid en Wijken’" in response.content.decode()
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client, registration):

@@ -46,8 +46,10 @@ def signups(evenings):
         "fatima": EveningSignupFactory(evening=north, name="Fatima el Amrani", persons=2, remark="Rolstoel"),
         "jan": EveningSignupFactory(evening=north, name="Jan de Vries", persons=2),
         "kees": EveningSignupFactory(evening=north, name="Kees Bakker", persons=1),
-        "wachtend": EveningSignupFactory(evening=north, name="Wil Wachter", persons=2, status=EveningSignup.WAITLISTED),
-        "weg": EveningSignupFactory(evening=north, name="Anne Afgemeld", status=EveningSignup.CANCELLED),
+        "wachtend": EveningSignupFactory(
+            evening=north, name="Wil Wachter", persons=2, status=EveningSignup.Status.WAITLISTED
+        ),
+        "weg": EveningSignupFactory(evening=north, name="Anne Afgemeld", status=EveningSignup.Status.CANCELLED),
         "zuid": EveningSignupFactory(evening=south, name="Zeynep Zuid"),
     }
 
@@ -91,7 +93,7 @@ def test_the_list_does_not_grow_its_queries_with_sign_ups(handler_client, evenin
         return len(queries)
 
     before = count()
-    EveningSignupFactory.create_batch(15, evening=north, status=EveningSignup.WAITLISTED)
+    EveningSignupFactory.create_batch(15, evening=north, status=EveningSignup.Status.WAITLISTED)
     assert count() == before
 
 

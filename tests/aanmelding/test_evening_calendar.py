@@ -7,9 +7,11 @@ import pytest
 from django.core import mail
 from icalendar import Calendar
 
+from aanmelding import seats
 from aanmelding.evening_calendar import AMSTERDAM, CANCEL, PUBLISH, evening_calendar, event_uid
-from aanmelding.models import EveningSignup, sign_up
+from aanmelding.models import EveningSignup
 from aanmelding.privacy import purge_personal_data
+from aanmelding.seats import sign_up
 from aanmelding.tasks import remind_evening_signups, send_evening_reminders
 from forms.models import OutgoingMail
 from forms.testing import public_form_data
@@ -123,7 +125,7 @@ def test_cancelling_a_seat_sends_method_cancel_and_the_moved_up_resident_gets_th
     waiting = sign_up(evening, name="Joost", email="joost@example.org", persons=1)
     assert waiting.is_waitlisted
     with django_capture_on_commit_callbacks(execute=True):
-        seated.cancel()
+        seats.cancel(seated)
     by_address = {message.to[0]: message for message in mail.outbox}
     (cancel,) = sent_calendars(by_address["fatima@example.org"])
     assert str(cancel["METHOD"]) == CANCEL
@@ -135,7 +137,7 @@ def test_cancelling_a_waitlist_place_sends_no_calendar(evening, django_capture_o
     EveningSignupFactory(evening=evening, persons=2)
     waiting = sign_up(evening, name="Joost", email="joost@example.org", persons=1)
     with django_capture_on_commit_callbacks(execute=True):
-        waiting.cancel()
+        seats.cancel(waiting)
     (message,) = mail.outbox
     assert "geannuleerd" in message.subject
     assert sent_calendars(message) == []
@@ -152,8 +154,8 @@ def signed_up_before(evening, moment, **kwargs):
 
 def test_the_reminder_goes_out_the_day_before_once_even_if_the_task_runs_twice(evening):
     seated = signed_up_before(evening, at(2027, 6, 1, 10, 0), email="fatima@example.org")
-    signed_up_before(evening, at(2027, 6, 1, 11, 0), status=EveningSignup.WAITLISTED)
-    signed_up_before(evening, at(2027, 6, 1, 12, 0), status=EveningSignup.CANCELLED)
+    signed_up_before(evening, at(2027, 6, 1, 11, 0), status=EveningSignup.Status.WAITLISTED)
+    signed_up_before(evening, at(2027, 6, 1, 12, 0), status=EveningSignup.Status.CANCELLED)
 
     assert send_evening_reminders(at(2027, 6, 9, 8, 59)) == 0  # not before nine the day before
     assert send_evening_reminders(at(2027, 6, 9, 9, 15)) == 1
@@ -217,4 +219,4 @@ def test_the_purge_strips_sign_ups_of_long_past_evenings_and_keeps_the_numbers(e
 
     signup.refresh_from_db()
     assert (signup.name, signup.email, signup.remark) == (EveningSignup.REMOVED_NAME, "", "")
-    assert (signup.persons, signup.status) == (2, EveningSignup.CONFIRMED)
+    assert (signup.persons, signup.status) == (2, EveningSignup.Status.CONFIRMED)

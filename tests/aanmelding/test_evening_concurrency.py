@@ -45,8 +45,8 @@ def test_sixty_parallel_signups_for_fifty_seats_give_fifty_confirmed_and_ten_wai
     results = post_in_parallel(PARALLEL, make_post)
 
     assert [status for status, _ in results] == [302] * PARALLEL, [(s, b[:300]) for s, b in results if s != 302]
-    assert EveningSignup.objects.filter(status=EveningSignup.CONFIRMED).count() == CAPACITY
-    assert EveningSignup.objects.filter(status=EveningSignup.WAITLISTED).count() == PARALLEL - CAPACITY
+    assert EveningSignup.objects.filter(status=EveningSignup.Status.CONFIRMED).count() == CAPACITY
+    assert EveningSignup.objects.filter(status=EveningSignup.Status.WAITLISTED).count() == PARALLEL - CAPACITY
     evening.refresh_from_db()
     assert evening.seats_taken() == CAPACITY
 
@@ -73,7 +73,7 @@ def test_parallel_double_submits_from_one_address_give_one_signup():
     assert set(statuses) <= {200, 302}, [(s, b[:300]) for s, b in results if s not in (200, 302)]
     assert all("al iemand aangemeld" in body for status, body in results if status == 200)
     (signup,) = EveningSignup.objects.all()
-    assert (signup.status, signup.persons) == (EveningSignup.CONFIRMED, 2)
+    assert (signup.status, signup.persons) == (EveningSignup.Status.CONFIRMED, 2)
 
 
 def test_parallel_parties_of_two_never_overflow_the_last_seat():
@@ -92,6 +92,6 @@ def test_parallel_parties_of_two_never_overflow_the_last_seat():
     assert [status for status, _ in results] == [302] * 12, [(s, b[:300]) for s, b in results if s != 302]
     # Whatever the order: five pairs fill ten seats and the single always fits in the last one.
     assert evening.seats_taken() == 11
-    confirmed = EveningSignup.objects.filter(status=EveningSignup.CONFIRMED)
+    confirmed = EveningSignup.objects.filter(status=EveningSignup.Status.CONFIRMED)
     assert sorted(confirmed.values_list("persons", flat=True)) == [1, 2, 2, 2, 2, 2]
-    assert EveningSignup.objects.filter(status=EveningSignup.WAITLISTED, persons=2).count() == 6
+    assert EveningSignup.objects.filter(status=EveningSignup.Status.WAITLISTED, persons=2).count() == 6

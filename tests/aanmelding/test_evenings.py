@@ -7,8 +7,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from aanmelding.evening_forms import DUPLICATE_SIGNUP_MESSAGE
-from aanmelding.models import EveningSignup, sign_up
+from aanmelding.forms.evenings import DUPLICATE_SIGNUP_MESSAGE
+from aanmelding.models import EveningSignup
+from aanmelding.seats import cancel, sign_up
 from forms.models import OutgoingMail
 from forms.testing import public_form_data
 from tests.factories import EveningSignupFactory, InfoEveningPageFactory
@@ -45,8 +46,8 @@ def signup_fields(**overrides):
 def test_seats_left_counts_persons_of_confirmed_signups_only(evening):
     EveningSignupFactory(evening=evening, persons=2)
     EveningSignupFactory(evening=evening, persons=1)
-    EveningSignupFactory(evening=evening, persons=2, status=EveningSignup.WAITLISTED)
-    EveningSignupFactory(evening=evening, persons=2, status=EveningSignup.CANCELLED)
+    EveningSignupFactory(evening=evening, persons=2, status=EveningSignup.Status.WAITLISTED)
+    EveningSignupFactory(evening=evening, persons=2, status=EveningSignup.Status.CANCELLED)
     assert evening.seats_taken() == 3
     assert evening.seats_left() == 7
     assert not evening.is_full()
@@ -54,7 +55,7 @@ def test_seats_left_counts_persons_of_confirmed_signups_only(evening):
 
 def test_a_full_evening_puts_the_next_on_the_waitlist(evening):
     signups = [sign_up(evening, **person(number)) for number in range(11)]
-    assert [s.status for s in signups] == [EveningSignup.CONFIRMED] * 10 + [EveningSignup.WAITLISTED]
+    assert [s.status for s in signups] == [EveningSignup.Status.CONFIRMED] * 10 + [EveningSignup.Status.WAITLISTED]
     assert evening.is_full()
     assert evening.seats_left() == 0
 
@@ -63,10 +64,10 @@ def test_a_party_of_two_never_overflows_the_last_seat(evening):
     for number in range(9):
         sign_up(evening, **person(number))
     pair = sign_up(evening, **person(9, persons=2))
-    assert pair.status == EveningSignup.WAITLISTED
+    assert pair.status == EveningSignup.Status.WAITLISTED
     assert evening.seats_taken() == 9
     single = sign_up(evening, **person(10))
-    assert single.status == EveningSignup.CONFIRMED
+    assert single.status == EveningSignup.Status.CONFIRMED
     assert evening.seats_taken() == 10
 
 
@@ -77,19 +78,19 @@ def test_cancel_promotes_the_first_waitlisted_that_fits_exactly_once_and_mails_t
     second_single = sign_up(evening, **person(12))
     OutgoingMail.objects.all().delete()
 
-    promoted = confirmed[0].cancel()
+    promoted = cancel(confirmed[0])
 
     # One seat free: the pair does not fit, the first single does.
     assert promoted == [first_single]
     for signup in (pair, first_single, second_single):
         signup.refresh_from_db()
     assert (pair.status, first_single.status, second_single.status) == (
-        EveningSignup.WAITLISTED,
-        EveningSignup.CONFIRMED,
-        EveningSignup.WAITLISTED,
+        EveningSignup.Status.WAITLISTED,
+        EveningSignup.Status.CONFIRMED,
+        EveningSignup.Status.WAITLISTED,
     )
     confirmed[0].refresh_from_db()
-    assert confirmed[0].status == EveningSignup.CANCELLED
+    assert confirmed[0].status == EveningSignup.Status.CANCELLED
     assert confirmed[0].email_key is None
     assert confirmed[0].cancelled_at is not None
     cancelled_mail, notice = OutgoingMail.objects.order_by("pk")
@@ -99,8 +100,8 @@ def test_cancel_promotes_the_first_waitlisted_that_fits_exactly_once_and_mails_t
     assert "plaats vrijgekomen" in notice.subject
 
     # Cancelling again changes nothing, mails nobody and promotes nobody.
-    assert confirmed[0].cancel() == []
-    assert EveningSignup.objects.get(pk=second_single.pk).status == EveningSignup.WAITLISTED
+    assert cancel(confirmed[0]) == []
+    assert EveningSignup.objects.get(pk=second_single.pk).status == EveningSignup.Status.WAITLISTED
     assert OutgoingMail.objects.count() == 2
     assert evening.seats_taken() == 10
 
@@ -108,17 +109,17 @@ def test_cancel_promotes_the_first_waitlisted_that_fits_exactly_once_and_mails_t
 def test_two_seats_free_promote_the_waiting_pair(evening):
     confirmed = [sign_up(evening, **person(number)) for number in range(10)]
     pair = sign_up(evening, **person(10, persons=2))
-    confirmed[0].cancel()
-    assert EveningSignup.objects.get(pk=pair.pk).status == EveningSignup.WAITLISTED
-    assert confirmed[1].cancel() == [EveningSignup.objects.get(pk=pair.pk)]
+    cancel(confirmed[0])
+    assert EveningSignup.objects.get(pk=pair.pk).status == EveningSignup.Status.WAITLISTED
+    assert cancel(confirmed[1]) == [EveningSignup.objects.get(pk=pair.pk)]
     assert evening.seats_taken() == 10
 
 
 def test_a_cancelled_address_may_sign_up_again(evening):
     first = sign_up(evening, **person(1))
-    first.cancel()
+    cancel(first)
     again = sign_up(evening, **person(1))
-    assert again.status == EveningSignup.CONFIRMED
+    assert again.status == EveningSignup.Status.CONFIRMED
 
 
 @pytest.mark.parametrize(
@@ -203,7 +204,11 @@ def test_sign_up_cancel_by_mail_link_end_to_end(client, evening, django_capture_
     assert response.status_code == 302
     assert response["Location"] == evening.url + "bedankt/"
     signup = EveningSignup.objects.get()
-    assert (signup.status, signup.persons, signup.email_key) == (EveningSignup.CONFIRMED, 2, "fatima@example.org")
+    assert (signup.status, signup.persons, signup.email_key) == (
+        EveningSignup.Status.CONFIRMED,
+        2,
+        "fatima@example.org",
+    )
     assert signup.consent_given_at is not None
     assert signup.remark == "Is er parkeergelegenheid?"
 
@@ -220,13 +225,13 @@ def test_sign_up_cancel_by_mail_link_end_to_end(client, evening, django_capture_
         assert soup(response).find("main").find("form", method="post").find("button")
         assert f"‘{evening.title}’" in soup(response).find("main").get_text()
     signup.refresh_from_db()
-    assert signup.status == EveningSignup.CONFIRMED
+    assert signup.status == EveningSignup.Status.CONFIRMED
 
     response = client.post(link)
     assert response.status_code == 200
     assert "Je aanmelding is geannuleerd" in response.content.decode()
     signup.refresh_from_db()
-    assert signup.status == EveningSignup.CANCELLED
+    assert signup.status == EveningSignup.Status.CANCELLED
     assert evening.seats_left() == 10
     assert client.post(link).status_code == 200  # a reload is harmless
 
@@ -235,7 +240,7 @@ def test_a_full_evening_signup_lands_on_the_waitlist_and_is_told_so(client, even
     EveningSignupFactory.create_batch(10, evening=evening)
     response = client.post(evening.url, public_form_data(signup_fields(persons="1")))
     assert response.status_code == 302
-    assert EveningSignup.objects.get(email_key="fatima@example.org").status == EveningSignup.WAITLISTED
+    assert EveningSignup.objects.get(email_key="fatima@example.org").status == EveningSignup.Status.WAITLISTED
     thanks = soup(client.get(response["Location"]))
     assert thanks.find("h1").get_text(strip=True) == "Je staat op de wachtlijst"
 
@@ -254,7 +259,7 @@ def test_the_index_lists_upcoming_and_past_evenings(client, index_page, evening)
 def test_mail_outbox_is_used(evening, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         signup = sign_up(evening, **person(1))
-        from aanmelding.evening_mails import queue_signup_received
+        from aanmelding.mails.evenings import queue_signup_received
 
         queue_signup_received(signup, evening)
     assert [m.to for m in mail.outbox] == [["bewoner1@example.org"]]
@@ -281,14 +286,14 @@ def test_publishing_more_seats_moves_up_the_waitlist(evening, django_capture_on_
         evening.save_revision().publish()
 
     statuses = [EveningSignup.objects.get(pk=signup.pk).status for signup in waiting]
-    assert statuses == [EveningSignup.CONFIRMED, EveningSignup.WAITLISTED]
+    assert statuses == [EveningSignup.Status.CONFIRMED, EveningSignup.Status.WAITLISTED]
     assert [m.to for m in mail.outbox] == [["bewoner10@example.org"]]
     assert evening.seats_taken() == 12
 
 
 @pytest.fixture
 def signup_and_link(evening):
-    from aanmelding.evening_mails import cancel_url
+    from aanmelding.mails.evenings import cancel_url
 
     signup = sign_up(evening, **person(1))
     return signup, link_path(cancel_url(signup, evening))
@@ -297,7 +302,7 @@ def signup_and_link(evening):
 def test_an_expired_cancel_link_gets_a_clear_page_and_changes_nothing(client, monkeypatch, signup_and_link):
     import time
 
-    from aanmelding.evening_mails import CANCEL_MAX_AGE
+    from aanmelding.mails.evenings import CANCEL_MAX_AGE
 
     signup, link = signup_and_link
     real_time = time.time
@@ -334,7 +339,7 @@ def test_a_cancel_link_of_another_evening_changes_nothing(client, index_page, si
 def test_evening_pages_do_not_grow_their_queries_with_sign_ups_or_evenings(
     client, index_page, evening, django_assert_max_num_queries, extra
 ):
-    EveningSignupFactory.create_batch(extra, evening=evening, status=EveningSignup.WAITLISTED)
+    EveningSignupFactory.create_batch(extra, evening=evening, status=EveningSignup.Status.WAITLISTED)
     for number in range(extra // 4):
         InfoEveningPageFactory(parent=index_page, title=f"Extra {number}")
     for url in (evening.url, index_page.url):
@@ -350,7 +355,7 @@ def test_nobody_moves_up_once_the_evening_has_started(evening, monkeypatch):
     started = evening.starts_at + timedelta(minutes=5)
     monkeypatch.setattr(timezone, "now", lambda: started)
 
-    assert EveningSignup.objects.get(email_key="bewoner0@example.org").cancel() == []
+    assert cancel(EveningSignup.objects.get(email_key="bewoner0@example.org")) == []
 
     assert EveningSignup.objects.get(pk=waiting.pk).is_waitlisted
     assert not OutgoingMail.objects.filter(to="bewoner10@example.org").exists()

@@ -51,7 +51,7 @@ def rounds(db):
 def full_registration(round_, **fields):
     registration = RegistrationFactory(
         round=round_,
-        kind=Registration.NEW_TEAM,
+        kind=Registration.Kind.NEW_TEAM,
         initiative_name="Team Noorderpark",
         expected_members=6,
         postcode="1234 AB",
@@ -62,7 +62,7 @@ def full_registration(round_, **fields):
         heard_via="buren",
         **fields,
     )
-    registration.change_status(Registration.INVITED, by=UserFactory(), note="Gebeld met Fatima, komt op de 12e.")
+    registration.change_status(Registration.Status.INVITED, by=UserFactory(), note="Gebeld met Fatima, komt op de 12e.")
     return registration
 
 
@@ -82,13 +82,13 @@ def test_the_command_removes_personal_data_after_the_retention_period(retention_
     assert old.status_changes.get().note == ""
     # What counts anonymously stays.
     assert old.round == rounds["old"]
-    assert old.kind == Registration.NEW_TEAM
+    assert old.kind == Registration.Kind.NEW_TEAM
     assert old.wijk.name == "Noorderpark"
-    assert old.status == Registration.INVITED
+    assert old.status == Registration.Status.INVITED
     assert old.postcode == "1234"
     assert old.expected_members == 6 and old.statement_together == 4 and old.availability == ["weekend"]
     assert old.consent_given_at is not None
-    assert old.status_changes.get().to_status == Registration.INVITED
+    assert old.status_changes.get().to_status == Registration.Status.INVITED
     # Recent and current ones are left alone.
     for registration, name in ((recent, "Jan de Vries"), (current, "Priya")):
         registration.refresh_from_db()
@@ -133,7 +133,7 @@ def test_purged_rows_keep_the_counts(retention_200_days, rounds):
     purge_command()
 
     counts = Registration.objects.filter(round=rounds["old"]).values_list("kind", flat=True)
-    assert list(counts) == [Registration.NEW_TEAM] * 3
+    assert list(counts) == [Registration.Kind.NEW_TEAM] * 3
     # Purged addresses no longer block anything: the unique key is empty.
     assert set(Registration.objects.values_list("email_key", flat=True)) == {None}
 

@@ -8,8 +8,7 @@ from django.core import mail
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from aanmelding import mails
-from aanmelding.forms import DUPLICATE_MESSAGE, RegistrationForm
+from aanmelding.forms.registrations import DUPLICATE_MESSAGE, RegistrationForm
 from aanmelding.models import Registration
 from forms.consent import CONSENT_REQUIRED_MESSAGE
 from forms.models import OutgoingMail
@@ -96,8 +95,8 @@ def test_a_resident_registers_and_gets_a_reference_and_two_mails(
     assert response.status_code == 302
     assert response["Location"] == registration_page.url + "bedankt/"
     assert registration.round == open_round
-    assert registration.status == Registration.RECEIVED
-    assert registration.kind == Registration.NEW_TEAM
+    assert registration.status == Registration.Status.RECEIVED
+    assert registration.kind == Registration.Kind.NEW_TEAM
     assert registration.email == "fatima@example.org"
     assert registration.email_key == "fatima@example.org"
     assert registration.postcode == "1234 AB"
@@ -145,7 +144,7 @@ def test_joining_a_team_needs_no_initiative_and_drops_it(client, registration_pa
 
     assert response.status_code == 302
     registration = Registration.objects.get()
-    assert registration.kind == Registration.JOIN_TEAM
+    assert registration.kind == Registration.Kind.JOIN_TEAM
     assert registration.initiative_name == ""
     assert registration.expected_members is None
 
@@ -466,13 +465,14 @@ def test_reading_the_form_is_never_rate_limited(client, registration_page, open_
 def test_a_rolled_back_registration_sends_no_mail(
     rf, registration_page, open_round, wijk, django_capture_on_commit_callbacks
 ):
-    form = RegistrationForm(registration_data(wijk), round=open_round, request=rf.post(registration_page.url))
+    form = RegistrationForm(
+        registration_data(wijk), round=open_round, page=registration_page, request=rf.post(registration_page.url)
+    )
     assert form.is_valid(), form.errors
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with pytest.raises(RuntimeError), transaction.atomic():
-            registration = form.save()
-            mails.queue_registration_received(registration, registration_page)
+            form.save()  # stores the registration and queues its mails
             assert OutgoingMail.objects.count() == 2  # queued, in this transaction
             raise RuntimeError("Er gaat iets mis na het in de wachtrij zetten")
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test import Client
 from wagtail.models import Site
 
-from aanmelding.forms import DUPLICATE_MESSAGE
+from aanmelding.forms.registrations import DUPLICATE_MESSAGE
 from aanmelding.models import Registration
 from forms.models import OutgoingMail
 from forms.testing import clear_rate_limits

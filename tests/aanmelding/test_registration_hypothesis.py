@@ -16,7 +16,7 @@ from .registration_support import registration_fields
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_rate_limit_left_over")]
 
 POSTCODE = re.compile(r"^[1-9][0-9]{3} [A-Z]{2}$")
-KINDS = [value for value, _ in Registration.KIND_CHOICES]
+KINDS = [value for value, _ in Registration.Kind.choices]
 AVAILABILITY = [value for value, _ in Registration.AVAILABILITY_CHOICES]
 HEARD_VIA = [value for value, _ in Registration.HEARD_VIA_CHOICES]
 STATEMENT_FIELDS = [name for name, _, _ in STATEMENTS]
@@ -75,7 +75,7 @@ def assert_valid(registration):
         assert registration.expected_members is None and registration.initiative_name == ""
     assert registration.consent_given_at is not None and registration.consent_version
     assert registration.round.is_open(registration.created_at)
-    assert registration.status == Registration.RECEIVED
+    assert registration.status == Registration.Status.RECEIVED
     for value in (registration.name, registration.initiative_name, registration.remarks, registration.phone):
         assert "\x00" not in value
 

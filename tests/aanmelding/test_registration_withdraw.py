@@ -5,7 +5,7 @@ import time
 import pytest
 from django.core import mail
 
-from aanmelding.mails import ALERT_CONFIRM_PURPOSE, WITHDRAW_MAX_AGE, WITHDRAW_PURPOSE
+from aanmelding.mails.registrations import ALERT_CONFIRM_PURPOSE, WITHDRAW_MAX_AGE, WITHDRAW_PURPOSE
 from aanmelding.models import Registration
 from forms.models import OutgoingMail
 from forms.tokens import make_token
@@ -41,7 +41,7 @@ def test_opening_the_link_shows_a_button_and_changes_nothing(client, registratio
         assert form.get("action") in (None, "", link)
 
     registration.refresh_from_db()
-    assert registration.status == Registration.RECEIVED
+    assert registration.status == Registration.Status.RECEIVED
     assert registration.name == "Fatima el Amrani" and registration.personal_data_removed_at is None
     assert not registration.status_changes.exists()
 
@@ -54,19 +54,19 @@ def test_pressing_the_button_withdraws_and_removes_personal_data(client, registr
     assert response.status_code == 200
     assert "Je aanmelding is ingetrokken" in soup(response).get_text()
     registration.refresh_from_db()
-    assert registration.status == Registration.WITHDRAWN
+    assert registration.status == Registration.Status.WITHDRAWN
     assert registration.personal_data_removed_at is not None
     for field in ["name", "email", "phone", "initiative_name", "remarks", "internal_notes"]:
         assert getattr(registration, field) == "", field
     assert registration.email_key is None
     assert registration.postcode == "1234"  # the area, not the address
     # What counts anonymously stays.
-    assert registration.kind == Registration.NEW_TEAM and registration.wijk is not None
+    assert registration.kind == Registration.Kind.NEW_TEAM and registration.wijk is not None
     assert registration.round is not None and registration.expected_members == 5
     (change,) = registration.status_changes.all()
     assert (change.from_status, change.to_status, change.changed_by) == (
-        Registration.RECEIVED,
-        Registration.WITHDRAWN,
+        Registration.Status.RECEIVED,
+        Registration.Status.WITHDRAWN,
         None,
     )
     # The outbox's copy of the confirmation (name, address) goes too; the notice without them stays.
@@ -81,27 +81,27 @@ def test_pressing_the_button_twice_is_harmless(client, registration_and_link):
     assert client.post(link).status_code == 200
 
     registration.refresh_from_db()
-    assert registration.status == Registration.WITHDRAWN
+    assert registration.status == Registration.Status.WITHDRAWN
     assert registration.status_changes.count() == 1
 
 
 def test_an_admitted_applicant_can_still_withdraw(client, registration_page, open_round):
-    registration = RegistrationFactory(round=open_round, status=Registration.ADMITTED)
+    registration = RegistrationFactory(round=open_round, status=Registration.Status.ADMITTED)
 
     assert client.post(withdraw_link(registration_page, registration)).status_code == 200
 
     registration.refresh_from_db()
-    assert registration.status == Registration.WITHDRAWN
+    assert registration.status == Registration.Status.WITHDRAWN
     assert registration.name == ""
 
 
 def test_a_rejected_applicant_who_withdraws_keeps_the_status_but_loses_the_data(client, registration_page, open_round):
-    registration = RegistrationFactory(round=open_round, status=Registration.REJECTED)
+    registration = RegistrationFactory(round=open_round, status=Registration.Status.REJECTED)
 
     assert client.post(withdraw_link(registration_page, registration)).status_code == 200
 
     registration.refresh_from_db()
-    assert registration.status == Registration.REJECTED
+    assert registration.status == Registration.Status.REJECTED
     assert registration.name == "" and registration.personal_data_removed_at is not None
 
 
@@ -116,7 +116,7 @@ def test_an_expired_link_gets_a_clear_page_and_changes_nothing(client, monkeypat
         assert "Deze link is verlopen" in text and "Er is niets veranderd" in text
 
     registration.refresh_from_db()
-    assert registration.status == Registration.RECEIVED and registration.name
+    assert registration.status == Registration.Status.RECEIVED and registration.name
 
 
 @pytest.mark.parametrize(
@@ -138,7 +138,7 @@ def test_a_tampered_link_gets_a_clear_page_and_changes_nothing(client, registrat
         assert "Deze link klopt niet" in text and "Er is niets veranderd" in text
 
     registration.refresh_from_db()
-    assert registration.status == Registration.RECEIVED and registration.name
+    assert registration.status == Registration.Status.RECEIVED and registration.name
 
 
 def test_a_token_made_for_another_purpose_does_not_withdraw(client, registration_page, open_round):
@@ -148,7 +148,7 @@ def test_a_token_made_for_another_purpose_does_not_withdraw(client, registration
 
     assert client.post(link).status_code == 400
     registration.refresh_from_db()
-    assert registration.status == Registration.RECEIVED
+    assert registration.status == Registration.Status.RECEIVED
 
 
 def test_a_link_to_a_deleted_registration_says_so(client, registration_page, open_round):

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 
-from aanmelding.mails import ALERT_CONFIRM_MAX_AGE
+from aanmelding.mails.registrations import ALERT_CONFIRM_MAX_AGE
 from aanmelding.models import RoundAlert, RoundAlertDelivery
 from aanmelding.tasks import notify_open_round
 from forms.consent import CONSENT_REQUIRED_MESSAGE

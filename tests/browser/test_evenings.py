@@ -6,8 +6,8 @@ from urllib.parse import urlparse
 import pytest
 from django.utils import timezone
 
-from aanmelding import evening_mails
-from aanmelding.evening_forms import PERSONS_MESSAGE
+from aanmelding.forms.evenings import PERSONS_MESSAGE
+from aanmelding.mails import evenings as evening_mails
 from aanmelding.models import EveningSignup, InfoEveningIndexPage, InfoEveningPage
 from forms.consent import CONSENT_REQUIRED_MESSAGE
 from forms.fields import INVALID_EMAIL_MESSAGE
@@ -48,7 +48,7 @@ def open_evening(make_evening):
     """Open for sign-up, 50 seats of which a pair has taken two."""
     evening = make_evening(title="Informatiebijeenkomst Noorderpark", capacity=50)
     EveningSignupFactory(evening=evening, persons=2)
-    EveningSignupFactory(evening=evening, persons=2, status=EveningSignup.CANCELLED)  # frees its seats
+    EveningSignupFactory(evening=evening, persons=2, status=EveningSignup.Status.CANCELLED)  # frees its seats
     return evening
 
 
@@ -151,7 +151,7 @@ def test_a_resident_signs_up_by_keyboard_only(open_evening, open_page):
     assert page.locator("h1").inner_text() == "Bedankt voor je aanmelding"
     assert f"Je hebt een plaats voor 2 personen bij ‘{open_evening.title}’" in main_text(page)
     signup = EveningSignup.objects.get(evening=open_evening, email="fatima@example.org")
-    assert signup.status == EveningSignup.CONFIRMED == "bevestigd"
+    assert signup.status == EveningSignup.Status.CONFIRMED == "bevestigd"
     assert (signup.name, signup.persons, signup.remark) == ("Fatima el Amrani", 2, "Is er parkeergelegenheid?")
     assert signup.consent_given_at is not None
     open_evening.refresh_from_db()
@@ -166,7 +166,7 @@ def test_a_resident_cancels_by_keyboard_only(signup, open_page):
         preview, response = open_page(path, DESKTOP)
         assert response.status == 200
         signup.refresh_from_db()
-        assert signup.status == EveningSignup.CONFIRMED
+        assert signup.status == EveningSignup.Status.CONFIRMED
         assert signup.cancelled_at is None
 
     evening_page, _ = open_page(signup.evening.url, PHONE)
@@ -182,7 +182,7 @@ def test_a_resident_cancels_by_keyboard_only(signup, open_page):
     page.wait_for_selector("h1:has-text('Je aanmelding is geannuleerd')")
     assert "Bedankt voor het doorgeven." in main_text(page)
     signup.refresh_from_db()
-    assert signup.status == EveningSignup.CANCELLED == "geannuleerd"
+    assert signup.status == EveningSignup.Status.CANCELLED == "geannuleerd"
     assert signup.cancelled_at is not None
 
     # The pair's two seats are free again.
@@ -345,7 +345,7 @@ def test_the_cancellation_pages_have_no_axe_violations(signup, open_page, assert
     page.locator("main button[type=submit]").press("Enter")
     page.wait_for_selector("h1:has-text('Je aanmelding is geannuleerd')")
     signup.refresh_from_db()
-    assert signup.status == EveningSignup.CANCELLED
+    assert signup.status == EveningSignup.Status.CANCELLED
     assert_accessible(page)
     assert_fits_the_screen(page, viewport)
 
@@ -363,7 +363,7 @@ def test_a_damaged_cancel_link_has_no_axe_violations(signup, open_page, assert_a
     assert page.locator("h1").inner_text() == "Deze link klopt niet"
     assert "Er is niets veranderd." in main_text(page)
     signup.refresh_from_db()
-    assert signup.status == EveningSignup.CONFIRMED
+    assert signup.status == EveningSignup.Status.CONFIRMED
     assert_accessible(page)
     assert_fits_the_screen(page, viewport)
 

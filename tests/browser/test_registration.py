@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from aanmelding.mails import WITHDRAW_PURPOSE
+from aanmelding.mails.registrations import WITHDRAW_PURPOSE
 from aanmelding.models import Registration, RegistrationPage, RegistrationRound
 from forms.tokens import make_token
 from tests.browser.conftest import DESKTOP, PHONE, VIEWPORTS
@@ -77,7 +77,7 @@ def test_an_applicant_registers_by_keyboard_only(open_page, registration_url):
     assert page.locator("h1").inner_text() == "Bedankt voor je aanmelding"
     registration = Registration.objects.get(email="sanne.bakker@example.org")
     assert registration.reference in page.locator("main").inner_text()
-    assert registration.kind == Registration.NEW_APP_GROUP
+    assert registration.kind == Registration.Kind.NEW_APP_GROUP
     assert (registration.name, registration.postcode, registration.expected_members) == ("Sanne Bakker", "1234 AB", 25)
     assert registration.statement_together == 4
     assert registration.availability == ["doordeweeks_avond"]
@@ -187,4 +187,4 @@ def test_the_withdraw_page_has_no_axe_violations(open_page, assert_accessible, r
     assert_accessible(page)
     assert_fits_the_screen(page, viewport)
     registration.refresh_from_db()
-    assert registration.status == Registration.WITHDRAWN
+    assert registration.status == Registration.Status.WITHDRAWN

@@ -2,12 +2,13 @@
 
 from django import forms as django_forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template import engines
 from django.urls import path
 
 import urls as site_urls
-from forms.base import PublicForm, PublicFormView, process_public_form
+from forms.base import PublicForm, PublicFormHandler, PublicFormView, process_public_form
 from forms.consent import ConsentMixin
 from forms.fields import EmailField, NameField, PostcodeField
 from forms.mail import queue_mail
@@ -87,11 +88,43 @@ class DeactivateAccountView(ConfirmActionView):
         user.save(update_fields=["is_active"])
 
 
+class GroupForm(PublicForm):
+    name = NameField(label="Naam van de groep")
+
+
+class GroupFormHandler(PublicFormHandler):
+    """The form framework's pipeline on its own: a group name, unique in the database."""
+
+    form_class = "tests.forms.urls.GroupForm"  # a dotted path, as pages name their model forms
+    rate_limit_key = "test-handler"
+    duplicate_error = ("name", "Deze groep bestaat al.")
+    closed_message = "Dit formulier is gesloten. Er is niets verstuurd."
+
+    def is_form_open(self, request):
+        return "dicht" not in request.GET
+
+    def process_form_submission(self, form):
+        return Group.objects.create(name=form.cleaned_data["name"])
+
+    def form_submitted(self, request, group):
+        return HttpResponseRedirect(f"{THANK_YOU_URL}?groep={group.pk if group else ''}")
+
+    def render_form(self, request, form, status=200):
+        if form is None:
+            return HttpResponse("Gesloten", status=status)
+        return HttpResponse(PAGE.render({"form": form}, request), status=status)
+
+
+def group_view(request):
+    return GroupFormHandler().serve_form(request)
+
+
 # The test views first, then the site's own URLs (base.html links search and
 # sitemap; Wagtail's catch-all comes last there).
 urlpatterns = [
     path("contact/", ContactView.as_view(), name="contact"),
     path("melding/", function_view, name="melding"),
+    path("groep/", group_view, name="groep"),
     path("bedankt/", thank_you),
     path("uitzetten/<str:token>/", DeactivateAccountView.as_view(), name="deactivate"),
 ] + site_urls.urlpatterns

@@ -1,8 +1,8 @@
 """The admin for sign-ups to information evenings (wagtail-modeladmin).
 
-Who: the same rule as for registrations (admin_views.is_handler): superusers
-and members of "Behandelaars buurtpreventie" with the model permission; the
-rest get a 403, also when typing a URL.
+Who: the same rule as for registrations (``aanmelding.handle_registrations``
+and the model permission, or a superuser); the rest get a 403, also when
+typing a URL.
 
 What: a list per evening with filters (evening, status with counts), a
 summary of seats taken, left and waiting, a formula-safe CSV/XLSX export
@@ -13,26 +13,31 @@ resident's own cancel link does).
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import re_path
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from wagtail.log_actions import LogFormatter, log
 from wagtail_modeladmin.helpers import ButtonHelper
+from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView, WMABaseView
 
-from forms.export import csv_response, xlsx_response
-
-from .admin_views import (
+from forms.admin import (
     ChoiceListFilter,
+    ForbiddenCreateView,
+    ForbiddenDeleteView,
+    ForbiddenEditView,
     ForbiddenMixin,
     OwnFiltersOnlyMixin,
-    RegistrationPermissionHelper,
     export_value,
 )
-from .models import EveningSignup, InfoEveningPage
+from forms.export import csv_response, xlsx_response
+
+from .. import seats
+from ..models import EveningSignup, InfoEveningPage
+from .registrations import HandlerPermissionHelper
 
 # Logged on the evening page (its history in the page editor), with counts only: no personal data.
 EXPORT_ACTION = "aanmelding.eveningsignup.export"
@@ -40,25 +45,7 @@ ATTENDANCE_ACTION = "aanmelding.eveningsignup.attendance"
 CANCEL_ACTION = "aanmelding.eveningsignup.cancel"
 
 
-def evening_label(evening):
-    return f"{evening.title} ({date_format(timezone.localtime(evening.starts_at), 'j F Y')})"
-
-
-def seat_summary(evening):
-    """Counts for one evening in one query: seats taken, parties and persons per status."""
-    counts = evening.signups.aggregate(
-        confirmed=Count("pk", filter=Q(status=EveningSignup.CONFIRMED)),
-        seats=Sum("persons", filter=Q(status=EveningSignup.CONFIRMED), default=0),
-        waitlisted=Count("pk", filter=Q(status=EveningSignup.WAITLISTED)),
-        waitlisted_persons=Sum("persons", filter=Q(status=EveningSignup.WAITLISTED), default=0),
-        cancelled=Count("pk", filter=Q(status=EveningSignup.CANCELLED)),
-    )
-    counts["capacity"] = evening.capacity
-    counts["seats_left"] = max(evening.capacity - counts["seats"], 0)
-    return counts
-
-
-class EveningSignupPermissionHelper(RegistrationPermissionHelper):
+class EveningSignupPermissionHelper(HandlerPermissionHelper):
     """As for registrations; sign-ups come from the public form and are never edited, only cancelled."""
 
     def user_can_edit_obj(self, user, obj):
@@ -78,7 +65,7 @@ class EveningFilter(ChoiceListFilter):
 
     def lookups(self, request, model_admin):
         evenings = InfoEveningPage.objects.order_by("-starts_at").only("pk", "title", "starts_at")
-        return [(evening.pk, evening_label(evening)) for evening in evenings]
+        return [(evening.pk, evening.label()) for evening in evenings]
 
 
 class EveningStatusFilter(ChoiceListFilter):
@@ -98,7 +85,7 @@ class EveningStatusFilter(ChoiceListFilter):
             .annotate(parties=Count("pk"), persons=Sum("persons"))
         }
         choices = []
-        for status, label in EveningSignup.STATUS_CHOICES:
+        for status, label in EveningSignup.Status.choices:
             parties, persons = counts.get(status, (0, 0))
             choices.append((status, f"{label} ({parties} aanmelding{'en' if parties != 1 else ''}, {persons} pers.)"))
         return choices
@@ -134,8 +121,8 @@ class EveningSignupIndexView(ForbiddenMixin, OwnFiltersOnlyMixin, IndexView):
         evening = self.chosen_evening
         if evening is not None:
             context["evening"] = evening
-            context["evening_label"] = evening_label(evening)
-            context["summary"] = seat_summary(evening)
+            context["evening_label"] = evening.label()
+            context["summary"] = evening.seat_summary()
             context["attendance_url"] = self.url_helper.get_action_url("attendance", evening.pk)
         return context
 
@@ -172,12 +159,12 @@ class AttendanceListView(ForbiddenMixin, WMABaseView):
 
     def get(self, request, *args, **kwargs):
         evening = get_object_or_404(InfoEveningPage, pk=self.evening_pk)
-        signups = evening.signups.exclude(status=EveningSignup.CANCELLED).order_by("name", "pk")
+        signups = evening.signups.exclude(status=EveningSignup.Status.CANCELLED).order_by("name", "pk")
         context = {
             "evening": evening,
             "confirmed": [s for s in signups if s.is_confirmed],
             "waitlisted": sorted((s for s in signups if s.is_waitlisted), key=lambda s: (s.created_at, s.pk)),
-            "summary": seat_summary(evening),
+            "summary": evening.seat_summary(),
             "printed_at": timezone.localtime(),
             "back_url": f"{self.url_helper.index_url}?evening={evening.pk}",
         }
@@ -214,14 +201,14 @@ class CancelSignupAdminView(ForbiddenMixin, WMABaseView):
         if self.signup.is_cancelled:
             return self.already_cancelled(request)
         signup = self.signup
-        context = {"signup": signup, "evening_label": evening_label(signup.evening), "back_url": self.back_url}
+        context = {"signup": signup, "evening_label": signup.evening.label(), "back_url": self.back_url}
         return TemplateResponse(request, self.template_name, context)
 
     def post(self, request, *args, **kwargs):
         signup = self.signup
         if signup.is_cancelled:
             return self.already_cancelled(request)
-        promoted = signup.cancel()
+        promoted = seats.cancel(signup)
         log(signup.evening, CANCEL_ACTION, user=request.user, data={"promoted": len(promoted)})
         text = f"De aanmelding van {signup.name} is geannuleerd; de bewoner krijgt een mail."
         if promoted:
@@ -229,6 +216,57 @@ class CancelSignupAdminView(ForbiddenMixin, WMABaseView):
             text += f" Van de wachtlijst doorgeschoven: {names}."
         messages.success(request, text)
         return redirect(self.back_url)
+
+
+class EveningSignupAdmin(ModelAdmin):
+    """Sign-ups per information evening: list, seats, attendance list, export, cancel."""
+
+    model = EveningSignup
+    menu_label = "Informatiebijeenkomsten"
+    menu_icon = "group"
+    list_display = ["name", "persons", "status", "evening", "created_at", "remark"]
+    list_filter = [EveningFilter, EveningStatusFilter]
+    list_select_related = ["evening"]
+    search_fields = ["name", "email"]
+    ordering = ["-evening__starts_at", "created_at"]
+    inspect_view_enabled = False
+    history_view_enabled = False
+    permission_helper_class = EveningSignupPermissionHelper
+    button_helper_class = EveningSignupButtonHelper
+    index_view_class = EveningSignupIndexView
+    create_view_class = ForbiddenCreateView
+    edit_view_class = ForbiddenEditView
+    delete_view_class = ForbiddenDeleteView
+    index_template_name = "aanmelding/admin/evening_signup_index.html"
+    export_columns = [
+        ("evening", "Informatiebijeenkomst"),
+        ("status", "Status"),
+        ("name", "Naam"),
+        ("email", "E-mailadres"),
+        ("persons", "Aantal personen"),
+        ("remark", "Vraag of opmerking"),
+        ("created_at", "Aangemeld op"),
+        ("cancelled_at", "Geannuleerd op"),
+    ]
+
+    def get_list_display(self, request):
+        # With one evening chosen, its name in every row is noise.
+        if request.GET.get(EveningFilter.parameter_name):
+            return [column for column in self.list_display if column != "evening"]
+        return self.list_display
+
+    def attendance_view(self, request, instance_pk):
+        return AttendanceListView.as_view(model_admin=self, evening_pk=instance_pk)(request)
+
+    def cancel_view(self, request, instance_pk):
+        return CancelSignupAdminView.as_view(model_admin=self, instance_pk=instance_pk)(request)
+
+    def get_admin_urls_for_registration(self):
+        helper = self.url_helper
+        return super().get_admin_urls_for_registration() + tuple(
+            re_path(helper.get_action_url_pattern(action), view, name=helper.get_action_url_name(action))
+            for action, view in (("attendance", self.attendance_view), ("cancel", self.cancel_view))
+        )
 
 
 def register_log_actions(actions):

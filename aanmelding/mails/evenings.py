@@ -1,55 +1,42 @@
-"""Mails about information evenings, all through the forms outbox (queued in the caller's transaction)."""
+"""Mails about information evenings: sign-up, moving up from the waitlist, cancellation, reminder."""
 
 from datetime import timedelta
 
 from django.utils import timezone
-from django.utils.formats import date_format
 
-from forms.mail import queue_mail
+from forms.mail import absolute_url, queue_mail
 from forms.tokens import make_token
 
-from . import evening_calendar
-from .mails import NOTICE, absolute_url
+from .. import evening_calendar
+from ..models.rounds import in_words
+from . import NOTICE
 
 CANCEL_PURPOSE = "evening-cancel"
 CANCEL_MAX_AGE = timedelta(days=365)
 
 
-def when(evening):
-    starts = timezone.localtime(evening.starts_at)
-    ends = timezone.localtime(evening.ends_at)
-    return f"{date_format(starts, 'l j F Y')} van {date_format(starts, 'H:i')} tot {date_format(ends, 'H:i')} uur"
-
-
-def where(evening):
-    return f"{evening.location_name}, {evening.location_address}"
-
-
-def persons_text(signup):
-    return "1 persoon" if signup.persons == 1 else f"{signup.persons} personen"
-
-
 def cancel_url(signup, evening, request=None):
     token = make_token(CANCEL_PURPOSE, signup.pk)
-    return absolute_url(evening, evening.reverse_subpage("cancel", args=[token]), request)
+    return absolute_url(evening.url + evening.reverse_subpage("cancel", args=[token]), request)
 
 
 def queue_signup_received(signup, evening, request=None):
     """Confirmation (a seat, or a place on the waitlist) with the cancel link."""
     if signup.is_confirmed:
-        day = date_format(timezone.localtime(evening.starts_at), "j F")
+        day = in_words(evening.starts_at, "j F")
         subject = f"Je bent aangemeld voor de informatiebijeenkomst van {day}"
-        first = f"Je hebt een plaats voor {persons_text(signup)} bij de informatiebijeenkomst ‘{evening.title}’."
+        first = f"Je hebt een plaats voor {signup.persons_text()} bij de informatiebijeenkomst ‘{evening.title}’."
     else:
         subject = "Je staat op de wachtlijst voor de informatiebijeenkomst"
         first = (
-            f"De informatiebijeenkomst ‘{evening.title}’ is vol. Je staat op de wachtlijst met {persons_text(signup)}. "
+            f"De informatiebijeenkomst ‘{evening.title}’ is vol. "
+            f"Je staat op de wachtlijst met {signup.persons_text()}. "
             "Komt er een plaats vrij, dan schuif je vanzelf door en krijg je van ons een mail."
         )
     paragraphs = [
         first,
-        f"Wanneer: {when(evening)}.",
-        f"Waar: {where(evening)}.",
+        f"Wanneer: {evening.when_text()}.",
+        f"Waar: {evening.where_text()}.",
         "Kun je toch niet? Annuleer dan via de link hieronder, zodat iemand anders je plaats kan krijgen.",
     ]
     if signup.is_confirmed:
@@ -77,10 +64,10 @@ def queue_promoted(signup, evening):
         {
             "greeting": f"Beste {signup.name},",
             "paragraphs": [
-                f"Goed nieuws: er is een plaats vrijgekomen. Je bent nu aangemeld met {persons_text(signup)} "
+                f"Goed nieuws: er is een plaats vrijgekomen. Je bent nu aangemeld met {signup.persons_text()} "
                 f"voor de informatiebijeenkomst ‘{evening.title}’.",
-                f"Wanneer: {when(evening)}.",
-                f"Waar: {where(evening)}.",
+                f"Wanneer: {evening.when_text()}.",
+                f"Waar: {evening.where_text()}.",
                 "In de bijlage zit de afspraak voor je agenda.",
                 "Kun je toch niet? Annuleer dan via de link hieronder.",
             ],
@@ -94,7 +81,7 @@ def queue_promoted(signup, evening):
 def queue_cancelled(signup, evening, had_seat, request=None):
     """Confirms a cancellation; takes the evening out of the agenda of whoever had a seat."""
     paragraphs = [
-        f"Je aanmelding voor de informatiebijeenkomst ‘{evening.title}’ ({when(evening)}) is geannuleerd.",
+        f"Je aanmelding voor de informatiebijeenkomst ‘{evening.title}’ ({evening.when_text()}) is geannuleerd.",
         "Wil je toch komen? Meld je dan opnieuw aan op de pagina van de bijeenkomst, zolang dat kan.",
     ]
     if had_seat:
@@ -106,7 +93,7 @@ def queue_cancelled(signup, evening, had_seat, request=None):
         {
             "greeting": f"Beste {signup.name},",
             "paragraphs": paragraphs,
-            "action_url": absolute_url(evening, request=request),
+            "action_url": absolute_url(evening.url, request),
             "action_label": "Naar de bijeenkomst",
         },
         attachments=[evening_calendar.attachment(evening, evening_calendar.CANCEL, request)] if had_seat else [],
@@ -122,14 +109,14 @@ def queue_reminder(signup, evening):
     """The day before: when, where, what to bring, and the cancel link."""
     paragraphs = [
         f"{day_word(evening)} is de informatiebijeenkomst ‘{evening.title}’. "
-        f"Je bent aangemeld met {persons_text(signup)}.",
-        f"Wanneer: {when(evening)}.",
-        f"Waar: {where(evening)}.",
+        f"Je bent aangemeld met {signup.persons_text()}.",
+        f"Wanneer: {evening.when_text()}.",
+        f"Waar: {evening.where_text()}.",
     ]
     if evening.accessibility_notes:
         paragraphs.append(f"Bereikbaarheid en toegankelijkheid: {evening.accessibility_notes}")
     paragraphs.append("Kun je toch niet? Annuleer dan via de link hieronder, dan geven we je plaats aan een ander.")
-    day = date_format(timezone.localtime(evening.starts_at), "l j F")
+    day = in_words(evening.starts_at, "l j F")
     queue_mail(
         [signup.email],
         f"Herinnering: informatiebijeenkomst buurtpreventie op {day}",

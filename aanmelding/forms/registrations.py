@@ -1,29 +1,32 @@
+"""The registration form and the 'houd mij op de hoogte' form of the registration page.
+
+Their ``save()`` stores the submission and queues its mails, in the
+transaction of ``forms.base.PublicFormPageMixin``.
+"""
+
 from django import forms as django_forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
-from django.utils.formats import date_format
+from django.db import transaction
 
 from forms.base import PublicForm, PublicModelForm
 from forms.consent import ConsentMixin
 from forms.fields import INVALID_EMAIL_MESSAGE, EmailField, NameField, PhoneField, PostcodeField, RemarkField
+from forms.models import normalise_email
 from forms.motivation import AGREE_SCALE, STATEMENTS
 
-from .models import Registration, RegistrationRound, Wijk
+from ..mails import registrations as mails
+from ..models import Registration, RegistrationRound, RoundAlert, Wijk
 
 KIND_MESSAGE = "Kies waarvoor je je aanmeldt: een nieuw team, een nieuwe app-groep of een bestaand team."
 WIJK_MESSAGE = "Kies de wijk waarin je woont."
 MEMBERS_MESSAGE = "Vul in met hoeveel mensen je denkt te beginnen, bijvoorbeeld 4."
-DUPLICATE_MESSAGE = (
-    "Met dit e-mailadres is al een aanmelding gedaan voor dit aanmeldmoment. "
-    "Wil je iets veranderen? Neem dan contact op met de gemeente."
-)
+DUPLICATE_MESSAGE = Registration.DUPLICATE_MESSAGE
 
 
 def closed_message(next_round=None):
     text = "Aanmelden kan op dit moment niet: het aanmeldmoment is gesloten. Je aanmelding is niet verstuurd."
     if next_round:
-        opens = date_format(timezone.localtime(next_round.opens_at), "j F Y")
-        text += f" Het volgende aanmeldmoment begint op {opens}."
+        text += f" Het volgende aanmeldmoment begint op {next_round.opens_in_words()}."
     return text
 
 
@@ -35,7 +38,7 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
 
     kind = django_forms.ChoiceField(
         label="Waarvoor meld je je aan?",
-        choices=Registration.KIND_CHOICES,
+        choices=Registration.Kind.choices,
         widget=django_forms.RadioSelect,
         error_messages={"required": KIND_MESSAGE, "invalid_choice": KIND_MESSAGE},
     )
@@ -109,8 +112,9 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
             "remarks",
         ]
 
-    def __init__(self, *args, round=None, **kwargs):
+    def __init__(self, *args, round=None, page=None, **kwargs):
         self.round = round
+        self.page = page  # the RegistrationPage: its mail texts go into the confirmation
         super().__init__(*args, **kwargs)
         for name, _, statement in STATEMENTS:
             self.fields[name] = django_forms.TypedChoiceField(
@@ -136,21 +140,21 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
         if cleaned.get("kind") in Registration.NEW_INITIATIVES and not cleaned.get("expected_members"):
             self.add_error("expected_members", MEMBERS_MESSAGE)
         email = cleaned.get("email")
-        if (
-            email
-            and Registration.objects.filter(round=self.round, email_key=Registration.normalise_email(email)).exists()
-        ):
+        if email and Registration.objects.filter(round=self.round, email_key=normalise_email(email)).exists():
             self.add_error("email", DUPLICATE_MESSAGE)
         return cleaned
 
     def save(self, commit=True):
+        """The registration in the form's round; with ``commit``, also the confirmation and notice mails."""
         registration = super().save(commit=False)
         registration.round = self.round
         if registration.kind not in Registration.NEW_INITIATIVES:
             registration.initiative_name = ""
             registration.expected_members = None
         if commit:
-            registration.save()
+            with transaction.atomic():
+                registration.save()
+                mails.queue_registration_received(registration, self.page, self.request)
         return registration
 
 
@@ -158,3 +162,19 @@ class RoundAlertForm(ConsentMixin, PublicForm):
     consent_text = "Ik geef toestemming dat de gemeente mij mailt zodra ik me weer kan aanmelden."
 
     email = EmailField(help_text="Je krijgt eerst een mail om je adres te bevestigen.")
+
+    def __init__(self, *args, page=None, **kwargs):
+        self.page = page  # the RegistrationPage: the confirmation link goes under it
+        super().__init__(*args, **kwargs)
+
+    def save(self):
+        """Ask for the alert: a new or known address; a confirmation mail while it is not confirmed."""
+        with transaction.atomic():
+            # get_or_create takes the row a parallel request made: one row per address, as intended.
+            alert, created = RoundAlert.objects.get_or_create(email=self.cleaned_data["email"])
+            if created:
+                alert.record_consent()
+                alert.save()
+            if not alert.is_confirmed:
+                mails.queue_round_alert_confirmation(alert, self.page, self.request)
+        return alert

@@ -1,9 +1,10 @@
 """The admin for handling registrations (wagtail-modeladmin).
 
-Who: only superusers and members of the group "Behandelaars buurtpreventie"
-(created by migration 0003), and within that group only with the model's
-view/change permissions. Everybody else with admin access gets 403 on the
-list, the detail page, the export and the history, also when typing a URL.
+Who: whoever holds the permission ``aanmelding.handle_registrations``
+(granted to "Behandelaars buurtpreventie" by migration 0007) and the
+model's view/change permission, and superusers. Everybody else with admin
+access gets 403 on the list, the detail page, the export and the history,
+also when typing a URL (``forms.admin``).
 
 What: a list with filters (round, status with counts, kind, wijk), search
 (name, e-mail, postcode, initiative, reference number) and a CSV/XLSX export
@@ -21,28 +22,35 @@ import re
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin import SimpleListFilter
 from django.contrib.admin.utils import quote
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.log_actions import LogContext, LogFormatter, log
-from wagtail_modeladmin.helpers import ButtonHelper, DjangoORMSearchHandler, PermissionHelper
-from wagtail_modeladmin.views import CreateView, DeleteView, EditView, HistoryView, IndexView, WMABaseView
+from wagtail_modeladmin.helpers import ButtonHelper, DjangoORMSearchHandler
+from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, WMABaseView
 
+from forms.admin import (
+    ChoiceListFilter,
+    ForbiddenCreateView,
+    ForbiddenMixin,
+    OwnFiltersOnlyMixin,
+    PersonalDataPermissionHelper,
+    export_value,
+)
 from forms.export import csv_response, xlsx_response
 from forms.motivation import PROFILE_LABELS, STATEMENTS, profile_scores
 
-from .mails import STATUS_MAILS, queue_status_mail, status_has_mail
-from .models import Registration, RegistrationPage, RegistrationRound, Wijk
+from ..mails.registrations import queue_status_mail
+from ..models import Registration, RegistrationPage, RegistrationRound, Wijk
 
-HANDLERS_GROUP = "Behandelaars buurtpreventie"  # see migrations/0003_handlers_group.py
-
+# Who may see personal data (registrations and evening sign-ups): see Registration.Meta.permissions.
+HANDLE_PERMISSION = "aanmelding.handle_registrations"
 VIEW_ACTION = "aanmelding.registration.view"
 EXPORT_ACTION = "aanmelding.registration.export"
 STATUS_ACTION = "aanmelding.registration.status"
@@ -52,58 +60,10 @@ NOTES_ACTION = "aanmelding.registration.notes"
 # --- permissions ------------------------------------------------------------
 
 
-def is_handler(user):
-    """A superuser, or an active member of the handlers group."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_superuser:
-        return True
-    if not hasattr(user, "_is_registration_handler"):
-        user._is_registration_handler = user.groups.filter(name=HANDLERS_GROUP).exists()
-    return user._is_registration_handler
+class HandlerPermissionHelper(PersonalDataPermissionHelper):
+    """Registrations and evening sign-ups: handlers only (the detail page is the "edit" view)."""
 
-
-class RegistrationPermissionHelper(PermissionHelper):
-    """Group membership *and* the model permission; creating never, deleting superusers only."""
-
-    def user_can_see(self, user):
-        return is_handler(user) and (
-            self.user_has_specific_permission(user, self.get_perm_codename("view"))
-            or self.user_has_specific_permission(user, self.get_perm_codename("change"))
-        )
-
-    def user_can_handle(self, user):
-        return is_handler(user) and self.user_has_specific_permission(user, self.get_perm_codename("change"))
-
-    def user_can_list(self, user):
-        return self.user_can_see(user)
-
-    def user_can_create(self, user):
-        return False  # registrations come from the public form
-
-    def user_can_inspect_obj(self, user, obj):
-        return False  # the detail page is the "edit" view
-
-    def user_can_edit_obj(self, user, obj):
-        return self.user_can_see(user)
-
-    def user_can_delete_obj(self, user, obj):
-        return user.is_active and user.is_superuser
-
-
-def forbidden(request):
-    """A real 403 page (Wagtail would redirect to the dashboard with a message instead)."""
-    return TemplateResponse(request, "aanmelding/admin/forbidden.html", {}, status=403)
-
-
-class ForbiddenMixin:
-    """Answer 403 to whoever may not be here, also when a URL is typed directly."""
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            return super().dispatch(request, *args, **kwargs)
-        except PermissionDenied:
-            return forbidden(request)
+    access_permission = HANDLE_PERMISSION
 
 
 class RegistrationButtonHelper(ButtonHelper):
@@ -122,20 +82,6 @@ class RegistrationButtonHelper(ButtonHelper):
 
 
 # --- list: filters and search -------------------------------------------------
-
-
-class ChoiceListFilter(SimpleListFilter):
-    """A filter on one field; values that are not among its choices are ignored."""
-
-    lookup = None
-
-    def value(self):
-        value = super().value()
-        return value if value in {str(key) for key, _ in self.lookup_choices} else None
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        return queryset.filter(**{self.lookup: value}) if value else queryset
 
 
 class RoundFilter(ChoiceListFilter):
@@ -179,7 +125,7 @@ class StatusFilter(ChoiceListFilter):
             spec = filter_class(request, dict(request.GET.lists()), Registration, model_admin)
             queryset = spec.queryset(request, queryset)
         counts = dict(queryset.order_by().values_list("status").annotate(n=Count("pk")))
-        return [(status, f"{label} ({counts.get(status, 0)})") for status, label in Registration.STATUS_CHOICES]
+        return [(status, f"{label} ({counts.get(status, 0)})") for status, label in Registration.Status.choices]
 
 
 # "BP-2026-00012" (also "bp-2026-12" or "2026-00012"): the reference number an applicant quotes.
@@ -200,16 +146,6 @@ class RegistrationSearchHandler(DjangoORMSearchHandler):
         return super().search_queryset(queryset, term, **kwargs)
 
 
-class OwnFiltersOnlyMixin:
-    """For a modeladmin IndexView: only the list's own filters count as filter parameters."""
-
-    def get_filters_params(self, params=None):
-        # modeladmin would otherwise turn any other parameter into a field
-        # lookup (or a server error).
-        known = {list_filter.parameter_name for list_filter in self.list_filter}
-        return {key: value for key, value in super().get_filters_params(params).items() if key in known}
-
-
 class RegistrationIndexView(ForbiddenMixin, OwnFiltersOnlyMixin, IndexView):
     """The list; ``?export=csv`` or ``?export=xlsx`` downloads the filtered list."""
 
@@ -224,19 +160,6 @@ class RegistrationIndexView(ForbiddenMixin, OwnFiltersOnlyMixin, IndexView):
         if spreadsheet_format == self.FORMAT_XLSX:
             return xlsx_response(filename, header, rows, sheet_title="Aanmeldingen")
         return csv_response(filename, header, rows)
-
-
-def export_value(instance, field):
-    """The text of one export cell: choices by their label, helpers called, related objects as text."""
-    try:
-        model_field = instance._meta.get_field(field)
-    except FieldDoesNotExist:
-        value = getattr(instance, field)
-        return value() if callable(value) else value
-    if model_field.choices:
-        return getattr(instance, f"get_{field}_display")()
-    value = getattr(instance, field)
-    return str(value) if isinstance(value, models.Model) else value
 
 
 def log_registration(registration, action, user, data=None):
@@ -268,12 +191,12 @@ class StatusChangeForm(forms.Form):
     def __init__(self, *args, registration, mail_page, **kwargs):
         super().__init__(*args, **kwargs)
         self.registration = registration
-        labels = dict(Registration.STATUS_CHOICES)
+        labels = dict(Registration.Status.choices)
         allowed = allowed_statuses(registration)
         self.fields["new_status"].choices = [(status, labels[status]) for status in allowed]
         # The mail can go only to an address we still have, with texts from a live page.
         self.mail_statuses = (
-            [status for status in allowed if status_has_mail(status)]
+            [status for status in allowed if RegistrationPage.has_status_mail(status)]
             if mail_page is not None and registration.email
             else []
         )
@@ -415,18 +338,12 @@ class RegistrationEditView(ForbiddenMixin, WMABaseView):
             status_form = StatusChangeForm(registration=registration, mail_page=self.mail_page)
         if self.can_handle and notes_form is None and not registration.personal_data_removed:
             notes_form = NotesForm(instance=registration)
-        labels = dict(Registration.STATUS_CHOICES)
+        labels = dict(Registration.Status.choices)
         mail_previews = []
         if status_form is not None and "send_mail" in status_form.fields:
             for status in status_form.mail_statuses:
-                subject_field, text_field = STATUS_MAILS[status]
-                mail_previews.append(
-                    {
-                        "status": labels[status],
-                        "subject": getattr(self.mail_page, subject_field),
-                        "paragraphs": self.mail_page.mail_paragraphs(text_field),
-                    }
-                )
+                subject, paragraphs = self.mail_page.status_mail(status)
+                mail_previews.append({"status": labels[status], "subject": subject, "paragraphs": paragraphs})
         context = {
             "registration": registration,
             "motivation": [
@@ -471,18 +388,6 @@ class RegistrationHistoryView(ForbiddenMixin, HistoryView):
         ]
 
 
-class ForbiddenCreateView(ForbiddenMixin, CreateView):
-    """Never allowed (see the permission helpers' user_can_create): these rows come from public forms."""
-
-
-class ForbiddenEditView(ForbiddenMixin, EditView):
-    """For rows that are never edited in the admin: a 403 page instead of Wagtail's redirect."""
-
-
-class ForbiddenDeleteView(ForbiddenMixin, DeleteView):
-    """For rows that are never deleted in the admin (evening sign-ups are cancelled instead)."""
-
-
 class RegistrationDeleteView(ForbiddenMixin, DeleteView):
     """Deleting (superusers only) is logged with the reference, not the name."""
 
@@ -496,6 +401,47 @@ class RegistrationDeleteView(ForbiddenMixin, DeleteView):
             return super().post(request, *args, **kwargs)
         messages.success(request, f"Aanmelding {reference} is verwijderd.")
         return redirect(self.index_url)
+
+
+class RegistrationAdmin(ModelAdmin):
+    """Handling registrations: list, filters, search, export, detail with workflow and history."""
+
+    model = Registration
+    menu_label = "Aanmeldingen"
+    menu_icon = "form"
+    list_display = ["reference", "display_name", "kind_short", "wijk", "round", "status_label", "received"]
+    list_filter = [RoundFilter, StatusFilter, KindFilter, WijkFilter]
+    list_select_related = ["round", "wijk"]
+    search_fields = ["name", "email", "postcode", "initiative_name"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = False
+    permission_helper_class = HandlerPermissionHelper
+    button_helper_class = RegistrationButtonHelper
+    search_handler_class = RegistrationSearchHandler
+    index_view_class = RegistrationIndexView
+    create_view_class = ForbiddenCreateView
+    edit_view_class = RegistrationEditView
+    history_view_class = RegistrationHistoryView
+    delete_view_class = RegistrationDeleteView
+    index_template_name = "aanmelding/admin/registration_index.html"
+    # The export (CSV and XLSX, through forms.export): field or model helper, heading.
+    # Internal notes and the motivation answers stay out.
+    export_columns = [
+        ("reference", "Referentie"),
+        ("round", "Aanmeldmoment"),
+        ("kind", "Soort"),
+        ("status", "Status"),
+        ("created_at", "Ontvangen op"),
+        ("display_name", "Naam"),
+        ("email", "E-mailadres"),
+        ("phone", "Telefoonnummer"),
+        ("postcode", "Postcode"),
+        ("wijk", "Wijk"),
+        ("initiative_name", "Naam team of groep"),
+        ("expected_members", "Verwacht aantal deelnemers"),
+        ("availability_display", "Beschikbaarheid"),
+        ("heard_via", "Gehoord via"),
+    ]
 
 
 # --- audit log actions ------------------------------------------------------
@@ -519,7 +465,7 @@ def register_log_actions(actions):
         label = "Status van aanmelding gewijzigd"
 
         def format_message(self, log_entry):
-            labels = dict(Registration.STATUS_CHOICES)
+            labels = dict(Registration.Status.choices)
             data = log_entry.data
             message = (
                 f"Status gewijzigd van ‘{labels.get(data.get('from'), data.get('from'))}’ "

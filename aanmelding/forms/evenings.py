@@ -1,16 +1,19 @@
+"""The sign-up form of an information evening; its ``save()`` takes a seat (or a waitlist place) and mails."""
+
 from django import forms as django_forms
+from django.db import transaction
 
 from forms.base import PublicModelForm
 from forms.consent import ConsentMixin
 from forms.fields import INVALID_EMAIL_MESSAGE, EmailField, NameField, RemarkField
+from forms.models import normalise_email
 
-from .models import EveningSignup, Registration
+from .. import seats
+from ..mails import evenings as mails
+from ..models import EveningSignup
 
 PERSONS_MESSAGE = "Kies of je alleen komt of met z'n tweeën."
-DUPLICATE_SIGNUP_MESSAGE = (
-    "Met dit e-mailadres is al iemand aangemeld voor deze bijeenkomst. "
-    "Wil je iets veranderen? Annuleer dan eerst via de link in je bevestigingsmail."
-)
+DUPLICATE_SIGNUP_MESSAGE = EveningSignup.DUPLICATE_MESSAGE
 
 
 class EveningSignupForm(ConsentMixin, PublicModelForm):
@@ -47,7 +50,7 @@ class EveningSignupForm(ConsentMixin, PublicModelForm):
 
     def clean_email(self):
         email = self.cleaned_data["email"]
-        key = Registration.normalise_email(email)
+        key = normalise_email(email)
         if self.evening is not None and EveningSignup.objects.filter(evening=self.evening, email_key=key).exists():
             raise django_forms.ValidationError(DUPLICATE_SIGNUP_MESSAGE)
         return email
@@ -55,3 +58,15 @@ class EveningSignupForm(ConsentMixin, PublicModelForm):
     def validate_unique(self):
         # The database constraint decides under concurrency; clean_email() gives the message.
         pass
+
+    def save(self, commit=True):
+        """Sign up: a seat if the party fits, else the waitlist (``aanmelding.seats``); and the confirmation."""
+        if not commit:
+            return super().save(commit=False)
+        data = {field: self.cleaned_data[field] for field in ("name", "email", "persons", "remark")}
+        # The consent ConsentMixin recorded on the form's instance goes with the row.
+        consent = {"consent_given_at": self.instance.consent_given_at, "consent_version": self.instance.consent_version}
+        with transaction.atomic():
+            signup = seats.sign_up(self.evening, **data, **consent)
+            mails.queue_signup_received(signup, self.evening, self.request)
+        return signup

@@ -1,23 +1,15 @@
-"""The mails of the registration workflow, all through the forms outbox.
-
-Each function is called inside the transaction that changes the data, so a
-rolled-back change sends nothing (see forms.mail).
-"""
+"""The mails of the registration workflow and of 'houd mij op de hoogte'."""
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 
 from forms.consent import municipality_settings
-from forms.mail import queue_mail
+from forms.mail import absolute_url, queue_mail
 from forms.tokens import make_token
 
-from .models import Registration
+from . import NOTICE
 
-NOTICE = "forms/mail/notice"
 WITHDRAW_PURPOSE = "registration-withdraw"
 WITHDRAW_MAX_AGE = timedelta(days=365)
 ALERT_CONFIRM_PURPOSE = "round-alert-confirm"
@@ -26,28 +18,15 @@ ALERT_CANCEL_PURPOSE = "round-alert-cancel"
 ALERT_CANCEL_MAX_AGE = timedelta(days=730)
 
 
-def absolute_url(page, subpath="", request=None):
-    path = page.url + subpath
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def _local(moment, fmt="j F Y"):
-    return date_format(timezone.localtime(moment), fmt)
-
-
 def info_evening_paragraphs(round_, request=None):
     """Points an applicant to the round's information evening, if one is planned."""
     evening = round_.next_info_evening()
     if evening is None:
         return []
-    from .evening_mails import when, where
-
     return [
-        f"Kom ook naar de informatiebijeenkomst ‘{evening.title}’: {when(evening)}, {where(evening)}. "
+        f"Kom ook naar de informatiebijeenkomst ‘{evening.title}’: {evening.when_text()}, {evening.where_text()}. "
         f"Daar hoor je wat er van iedereen verwacht wordt. De plaatsen zijn beperkt; meld je aan via "
-        f"{absolute_url(evening, request=request)}"
+        f"{absolute_url(evening.url, request)}"
     ]
 
 
@@ -69,7 +48,7 @@ def queue_registration_received(registration, page, request=None):
         {
             "greeting": f"Beste {registration.name},",
             "paragraphs": paragraphs,
-            "action_url": absolute_url(page, page.reverse_subpage("withdraw", args=[token]), request),
+            "action_url": absolute_url(page.url + page.reverse_subpage("withdraw", args=[token]), request),
             "action_label": "Aanmelding intrekken",
         },
         # "Antwoord op deze mail" must reach the people who handle registrations.
@@ -86,31 +65,20 @@ def queue_registration_received(registration, page, request=None):
                 f"Er is een nieuwe aanmelding binnengekomen voor aanmeldmoment ‘{registration.round}’.",
                 f"Soort: {registration.get_kind_display()}. Wijk: {registration.wijk}.",
             ],
-            "action_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_path,
+            "action_url": absolute_url(admin_path),
             "action_label": "Bekijk de aanmelding in het beheer",
         },
     )
 
 
-STATUS_MAILS = {
-    Registration.INVITED: ("invitation_mail_subject", "invitation_mail_text"),
-    Registration.ADMITTED: ("admission_mail_subject", "admission_mail_text"),
-    Registration.REJECTED: ("rejection_mail_subject", "rejection_mail_text"),
-}
-
-
-def status_has_mail(status):
-    return status in STATUS_MAILS
-
-
 def queue_status_mail(registration, page):
     """The editable mail for the registration's new status (invitation, admission, rejection)."""
-    subject_field, text_field = STATUS_MAILS[registration.status]
+    subject, paragraphs = page.status_mail(registration.status)
     queue_mail(
         [registration.email],
-        f"{getattr(page, subject_field)} ({registration.reference})",
+        f"{subject} ({registration.reference})",
         NOTICE,
-        {"greeting": f"Beste {registration.name},", "paragraphs": page.mail_paragraphs(text_field)},
+        {"greeting": f"Beste {registration.name},", "paragraphs": paragraphs},
     )
 
 
@@ -126,7 +94,7 @@ def queue_round_alert_confirmation(alert, page, request=None):
                 "Je vroeg om een bericht zodra je je weer kunt aanmelden voor buurtpreventie.",
                 "Bevestig eerst dat dit jouw e-mailadres is. Deed je dit niet zelf? Dan hoef je niets te doen.",
             ],
-            "action_url": absolute_url(page, page.reverse_subpage("confirm_round_alert", args=[token]), request),
+            "action_url": absolute_url(page.url + page.reverse_subpage("confirm_round_alert", args=[token]), request),
             "action_label": "E-mailadres bevestigen",
         },
     )
@@ -141,13 +109,12 @@ def queue_round_open(alert, round_, page):
         {
             "greeting": "Hallo,",
             "paragraphs": [
-                f"Het aanmeldmoment ‘{round_.title}’ is open. Aanmelden kan tot en met "
-                f"{_local(round_.closes_at, 'j F Y')} om {_local(round_.closes_at, 'H:i')} uur.",
-                f"Aanmelden doe je op {absolute_url(page)}.",
+                f"Het aanmeldmoment ‘{round_.title}’ is open. Aanmelden kan tot en met {round_.closes_in_words()}.",
+                f"Aanmelden doe je op {absolute_url(page.url)}.",
                 "Wil je deze berichten niet meer? Afmelden kan via "
-                + absolute_url(page, page.reverse_subpage("cancel_round_alert", args=[token])),
+                + absolute_url(page.url + page.reverse_subpage("cancel_round_alert", args=[token])),
             ],
-            "action_url": absolute_url(page),
+            "action_url": absolute_url(page.url),
             "action_label": "Naar het aanmeldformulier",
         },
     )

@@ -1,0 +1,64 @@
+"""The admin of rounds, wijken and 'houd mij op de hoogte' addresses (wagtail-modeladmin)."""
+
+from django.contrib import admin
+from django.contrib.admin import SimpleListFilter
+from django.utils import timezone
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
+
+from ..models import RegistrationRound, RoundAlert, Wijk
+
+
+class RoundStatusFilter(SimpleListFilter):
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return RegistrationRound.Status.choices
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == RegistrationRound.Status.OPEN:
+            return queryset.open_at(now)
+        if self.value() == RegistrationRound.Status.UPCOMING:
+            return queryset.upcoming_at(now)
+        if self.value() == RegistrationRound.Status.CLOSED:
+            return queryset.closed_at(now)
+        return queryset
+
+
+class RegistrationRoundAdmin(ModelAdmin):
+    model = RegistrationRound
+    menu_label = "Aanmeldmomenten"
+    menu_icon = "date"
+    list_display = ["title", "opens_at", "closes_at", "status_label"]
+    list_filter = [RoundStatusFilter]
+    search_fields = ["title", "description"]
+    ordering = ["-opens_at"]
+
+
+class WijkAdmin(ModelAdmin):
+    model = Wijk
+    menu_label = "Wijken"
+    menu_icon = "site"
+    list_display = ["name", "sort_order"]
+
+
+class ViewAndDeletePermissionHelper(PermissionHelper):
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+
+class RoundAlertAdmin(ModelAdmin):
+    """The 'houd mij op de hoogte' addresses: view and delete only (they come from residents)."""
+
+    model = RoundAlert
+    menu_label = "Houd mij op de hoogte"
+    menu_icon = "mail"
+    list_display = ["email", "created_at", "confirmed_at"]
+    list_filter = [("confirmed_at", admin.EmptyFieldListFilter)]
+    search_fields = ["email"]
+    permission_helper_class = ViewAndDeletePermissionHelper

@@ -1,0 +1,28 @@
+"""The models of aanmelding, one module per feature, all importable from here (as ``wagtail.models`` does).
+
+- ``rounds``: ``RegistrationRound`` (aanmeldmoment) and ``Wijk``;
+- ``registrations``: ``Registration``, its ``RegistrationStatusChange`` history, ``RegistrationPage``;
+- ``alerts``: ``RoundAlert`` ('houd mij op de hoogte') and ``RoundAlertDelivery``;
+- ``evenings``: ``InfoEveningIndexPage``, ``InfoEveningPage`` and ``EveningSignup``.
+
+Models import neither views nor mails: the pages name their forms and
+sub-page URLs by dotted path (see ``forms.base.PublicFormPageMixin``).
+"""
+
+from .alerts import RoundAlert, RoundAlertDelivery
+from .evenings import EveningSignup, InfoEveningIndexPage, InfoEveningPage
+from .registrations import Registration, RegistrationPage, RegistrationStatusChange
+from .rounds import RegistrationRound, Wijk
+
+__all__ = [
+    "EveningSignup",
+    "InfoEveningIndexPage",
+    "InfoEveningPage",
+    "Registration",
+    "RegistrationPage",
+    "RegistrationRound",
+    "RegistrationStatusChange",
+    "RoundAlert",
+    "RoundAlertDelivery",
+    "Wijk",
+]

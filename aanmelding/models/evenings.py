@@ -1,0 +1,282 @@
+"""Information evenings (informatiebijeenkomsten): the overview, the evening page and its sign-ups.
+
+Seats are derived from the sign-ups, never stored. Taking, freeing and
+handing on seats (under a row lock) is in ``aanmelding.seats``.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from forms.base import PublicFormPageMixin
+from forms.models import ConsentRecord, normalise_email
+from home.blocks import BaseStreamBlock
+
+from .rounds import RegistrationRound, in_words
+
+DUPLICATE_SIGNUP_MESSAGE = (
+    "Met dit e-mailadres is al iemand aangemeld voor deze bijeenkomst. "
+    "Wil je iets veranderen? Annuleer dan eerst via de link in je bevestigingsmail."
+)
+SIGNUP_CLOSED_MESSAGE = "Aanmelden voor deze bijeenkomst kan niet meer. Je aanmelding is niet verstuurd."
+
+
+class InfoEveningIndexPage(Page):
+    """'Informatiebijeenkomsten': lists the upcoming and past evenings below it."""
+
+    intro = RichTextField("Introductie", features=["bold", "italic", "link", "ul"], blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    subpage_types = ["aanmelding.InfoEveningPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "overzicht informatiebijeenkomsten"
+        verbose_name_plural = "overzichten informatiebijeenkomsten"
+
+    def evenings(self):
+        # With their seats taken in the same query (see InfoEveningPage.seats_taken).
+        confirmed = Q(signups__status=EveningSignup.Status.CONFIRMED)
+        return (
+            InfoEveningPage.objects.child_of(self)
+            .live()
+            .annotate(confirmed_seats=Sum("signups__persons", filter=confirmed, default=0))
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        evenings = self.evenings()
+        context["upcoming_evenings"] = evenings.filter(ends_at__gte=now).order_by("starts_at")
+        context["past_evenings"] = evenings.filter(ends_at__lt=now).order_by("-starts_at")
+        return context
+
+
+class InfoEveningPage(PublicFormPageMixin, Page):
+    """One information evening of a registration round, with sign-up, capacity and a waitlist."""
+
+    round = models.ForeignKey(
+        RegistrationRound, verbose_name="aanmeldmoment", on_delete=models.PROTECT, related_name="info_evenings"
+    )
+    starts_at = models.DateTimeField("Begint om")
+    ends_at = models.DateTimeField("Eindigt om")
+    location_name = models.CharField("Locatie", max_length=150, help_text="Bijvoorbeeld 'Buurthuis De Schakel'.")
+    location_address = models.CharField("Adres", max_length=250)
+    accessibility_notes = models.TextField(
+        "Toegankelijkheid",
+        blank=True,
+        help_text="Bijvoorbeeld: rolstoeltoegankelijk, ringleiding, parkeren, bereikbaarheid met het ov.",
+    )
+    capacity = models.PositiveSmallIntegerField("Aantal plaatsen", help_text="Hoeveel mensen er in de zaal passen.")
+    signup_deadline = models.DateTimeField("Aanmelden kan tot", help_text="Uiterlijk het begin van de bijeenkomst.")
+    attendees = models.TextField(
+        "Wie zijn er?", blank=True, help_text="Bijvoorbeeld: de wijkagent, de coördinator buurtpreventie."
+    )
+    programme = StreamField(BaseStreamBlock(), verbose_name="Programma", blank=True, use_json_field=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("round"),
+        MultiFieldPanel(
+            [FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("signup_deadline"), FieldPanel("capacity")],
+            heading="Wanneer en hoeveel",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("location_name"), FieldPanel("location_address"), FieldPanel("accessibility_notes")],
+            heading="Waar",
+        ),
+        FieldPanel("attendees"),
+        FieldPanel("programme"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("location_name"), index.SearchField("attendees")]
+    parent_page_types = ["aanmelding.InfoEveningIndexPage"]
+    subpage_types = []
+
+    # The sign-up form (forms.base.PublicFormPageMixin); the form imports these models, hence the path.
+    form_class = "aanmelding.forms.evenings.EveningSignupForm"
+    rate_limit_key = "informatiebijeenkomst"
+    duplicate_error = ("email", DUPLICATE_SIGNUP_MESSAGE)
+    closed_message = SIGNUP_CLOSED_MESSAGE
+    landing_page_template = "aanmelding/evening_thanks.html"
+    # 'Zet in je agenda' and the cancel link: aanmelding/urls.py.
+    subpage_urls = "aanmelding.urls.evening_page_urls"
+
+    REMINDER_HOUR = 9  # local time on the day before: nobody gets a reminder in the night
+
+    class Meta:
+        verbose_name = "informatiebijeenkomst"
+        verbose_name_plural = "informatiebijeenkomsten"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = "De bijeenkomst moet eindigen nadat ze begint."
+        if self.starts_at and self.signup_deadline and self.signup_deadline > self.starts_at:
+            errors["signup_deadline"] = "Aanmelden moet uiterlijk bij het begin van de bijeenkomst sluiten."
+        if self.pk and self.capacity is not None and self.capacity < (taken := self.seats_taken()):
+            errors["capacity"] = (
+                f"Er zijn al {taken} plaatsen bezet. Minder plaatsen kan pas als mensen annuleren "
+                "(Aanmelding → Informatiebijeenkomsten)."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    # --- seats (derived from the sign-ups) ----------------------------------------------------
+
+    def seats_taken(self):
+        if hasattr(self, "confirmed_seats"):  # annotated by InfoEveningIndexPage.evenings()
+            return self.confirmed_seats
+        total = self.signups.filter(status=EveningSignup.Status.CONFIRMED).aggregate(total=Sum("persons"))["total"]
+        return total or 0
+
+    def seats_left(self):
+        return max(self.capacity - self.seats_taken(), 0)
+
+    def is_full(self):
+        return self.seats_left() <= 0
+
+    def waitlisted_count(self):
+        return self.signups.filter(status=EveningSignup.Status.WAITLISTED).count()
+
+    def seat_summary(self):
+        """Counts in one query: seats taken and left, parties and persons per status (lists and the admin)."""
+        status = EveningSignup.Status
+        counts = self.signups.aggregate(
+            confirmed=Count("pk", filter=Q(status=status.CONFIRMED)),
+            seats=Sum("persons", filter=Q(status=status.CONFIRMED), default=0),
+            waitlisted=Count("pk", filter=Q(status=status.WAITLISTED)),
+            waitlisted_persons=Sum("persons", filter=Q(status=status.WAITLISTED), default=0),
+            cancelled=Count("pk", filter=Q(status=status.CANCELLED)),
+        )
+        counts["capacity"] = self.capacity
+        counts["seats_left"] = max(self.capacity - counts["seats"], 0)
+        return counts
+
+    def is_signup_open(self, now=None):
+        now = now or timezone.now()
+        return now <= self.signup_deadline and now < self.starts_at
+
+    def is_past(self, now=None):
+        return self.ends_at < (now or timezone.now())
+
+    # --- in words (pages, mails, calendar and admin say it the same way) -------------------------
+
+    def when_text(self):
+        """'maandag 1 maart 2027 van 19:30 tot 21:30 uur'."""
+        return (
+            f"{in_words(self.starts_at, 'l j F Y')} van {in_words(self.starts_at, 'H:i')} "
+            f"tot {in_words(self.ends_at, 'H:i')} uur"
+        )
+
+    def where_text(self):
+        return f"{self.location_name}, {self.location_address}"
+
+    def label(self):
+        """The evening's title with its date, to tell evenings apart in lists."""
+        return f"{self.title} ({in_words(self.starts_at)})"
+
+    # --- the reminder the day before -----------------------------------------------------------
+
+    def reminder_from(self):
+        """When the reminder mails may go out: the day before, from nine in the morning."""
+        day_before = timezone.localtime(self.starts_at).date() - timedelta(days=1)
+        return timezone.make_aware(datetime.combine(day_before, time(self.REMINDER_HOUR)))
+
+    def is_reminder_due(self, now=None):
+        now = now or timezone.now()
+        return self.reminder_from() <= now < self.starts_at
+
+    # --- the sign-up form ----------------------------------------------------------------------
+
+    def is_form_open(self, request):
+        return self.is_signup_open()
+
+    def get_form_kwargs(self, request):
+        return {**super().get_form_kwargs(request), "evening": self}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        left = self.seats_left()
+        context.update(
+            signup_open=self.is_signup_open(),
+            is_past=self.is_past(),
+            agenda_path=self.reverse_subpage("calendar"),
+            seats_left=left,
+            is_full=left <= 0,
+        )
+        return context
+
+    def get_submission_queryset(self):
+        return self.signups.all()
+
+    def get_landing_context(self, request, submission):
+        return {**super().get_landing_context(request, submission), "signup": submission}
+
+
+class EveningSignup(ConsentRecord):
+    """One resident (alone or with one other person) signed up for an information evening."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "bevestigd", "Bevestigd"
+        WAITLISTED = "wachtlijst", "Op de wachtlijst"
+        CANCELLED = "geannuleerd", "Geannuleerd"
+
+    PERSONS_CHOICES = [(1, "Alleen ik"), (2, "Ik neem één persoon mee (2 personen)")]
+    REMOVED_NAME = "(verwijderd)"  # what the purge leaves of the name, see privacy.py
+    DUPLICATE_MESSAGE = DUPLICATE_SIGNUP_MESSAGE
+
+    evening = models.ForeignKey(
+        InfoEveningPage, verbose_name="informatiebijeenkomst", on_delete=models.PROTECT, related_name="signups"
+    )
+    name = models.CharField("Naam", max_length=150)
+    email = models.EmailField("E-mailadres")
+    # Lower-cased and stripped: one active sign-up per address per evening. NULL
+    # once cancelled, so the address may sign up again.
+    email_key = models.CharField(max_length=254, null=True, blank=True, editable=False)
+    # A number, not a choice: lists and exports show 1 or 2; the form offers PERSONS_CHOICES.
+    persons = models.PositiveSmallIntegerField("Aantal personen", default=1)
+    remark = models.TextField("Vraag of opmerking", blank=True, max_length=2000)
+    status = models.CharField("Status", max_length=20, choices=Status.choices, default=Status.CONFIRMED)
+    created_at = models.DateTimeField("Aangemeld op", auto_now_add=True)
+    cancelled_at = models.DateTimeField("Geannuleerd op", null=True, blank=True)
+    # Set in the same conditional UPDATE that claims the reminder: see tasks.send_evening_reminders.
+    reminder_sent_at = models.DateTimeField("Herinnering verstuurd op", null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "aanmelding informatiebijeenkomst"
+        verbose_name_plural = "aanmeldingen informatiebijeenkomst"
+        constraints = [
+            models.UniqueConstraint(fields=["evening", "email_key"], name="one_active_signup_per_address_per_evening"),
+            models.CheckConstraint(condition=Q(persons__in=[1, 2]), name="evening_signup_one_or_two_persons"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        self.email_key = None if self.status == self.Status.CANCELLED else normalise_email(self.email)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_confirmed(self):
+        return self.status == self.Status.CONFIRMED
+
+    @property
+    def is_waitlisted(self):
+        return self.status == self.Status.WAITLISTED
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    def persons_text(self):
+        return "1 persoon" if self.persons == 1 else f"{self.persons} personen"

@@ -1,0 +1,81 @@
+"""The seats of an information evening: taking one, giving one back, and the waitlist moving up.
+
+Every change runs with the evening's row locked (``SELECT ... FOR UPDATE`` on
+PostgreSQL; SQLite lets one writer in at a time anyway), so concurrent
+sign-ups and cancellations never overfill the room or promote anyone twice.
+Each queues its mails in the same transaction (``aanmelding.mails.evenings``).
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .mails import evenings as evening_mails
+from .models import EveningSignup, InfoEveningPage
+
+
+def lock_evening(pk):
+    """The evening, its row locked until the transaction ends."""
+    return InfoEveningPage.objects.select_for_update().get(pk=pk)
+
+
+def sign_up(evening, **data):
+    """Create a sign-up: confirmed if the party fits in the seats left, otherwise waitlisted.
+
+    The evening row is locked for the count and the insert. Raises
+    IntegrityError if the address already has an active sign-up for this evening.
+    """
+    with transaction.atomic():
+        locked = lock_evening(evening.pk)
+        signup = EveningSignup(evening=locked, **data)
+        fits = signup.persons <= locked.seats_left()
+        signup.status = EveningSignup.Status.CONFIRMED if fits else EveningSignup.Status.WAITLISTED
+        signup.save()
+        return signup
+
+
+def cancel(signup, moment=None):
+    """Cancel and let the waitlist move up, in one locked transaction. Safe to repeat.
+
+    The resident gets a cancellation mail; returns the sign-ups promoted from
+    the waitlist (each gets a mail).
+    """
+    with transaction.atomic():
+        evening = lock_evening(signup.evening_id)
+        current = EveningSignup.objects.get(pk=signup.pk)
+        if current.is_cancelled:
+            signup.status, signup.email_key, signup.cancelled_at = current.status, None, current.cancelled_at
+            return []
+        had_seat = current.is_confirmed
+        current.status = EveningSignup.Status.CANCELLED
+        current.cancelled_at = moment or timezone.now()
+        current.save(update_fields=["status", "email_key", "cancelled_at"])
+        signup.status, signup.email_key, signup.cancelled_at = current.status, None, current.cancelled_at
+        evening_mails.queue_cancelled(current, evening, had_seat=had_seat)
+        return promote_waitlist(evening)
+
+
+def promote_waitlist(evening):
+    """Move up waitlisted sign-ups whose party fits, oldest first; the caller holds the evening lock.
+
+    Not once the evening has started: a seat for something that already began is no news.
+    """
+    promoted = []
+    if evening.starts_at <= timezone.now():
+        return promoted
+    left = evening.seats_left()
+    for signup in evening.signups.filter(status=EveningSignup.Status.WAITLISTED).order_by("created_at", "pk"):
+        if left <= 0:
+            break
+        if signup.persons <= left:
+            signup.status = EveningSignup.Status.CONFIRMED
+            signup.save(update_fields=["status", "email_key"])
+            left -= signup.persons
+            evening_mails.queue_promoted(signup, evening)
+            promoted.append(signup)
+    return promoted
+
+
+def promote_after_publish(sender, instance, **kwargs):
+    """Signal handler (Wagtail's ``page_published``): more seats published move the waitlist up."""
+    with transaction.atomic():
+        return promote_waitlist(lock_evening(instance.pk))
