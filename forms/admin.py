@@ -10,7 +10,8 @@ Every feature app's admin of submissions stands on this:
   typed URL, where Wagtail would redirect with a message;
 - ``OwnFiltersOnlyMixin``: only the list's own filters count as filter parameters;
 - ``ChoiceListFilter``: a filter on one field that ignores unknown values;
-- ``export_value()``: one cell of a CSV/XLSX export (see ``forms.export``).
+- ``export_value()``: one cell of a CSV/XLSX export (see ``forms.export``);
+- ``NumericIdURLHelper``: object URLs take digits only, so ``edit/abc/`` is a 404, not a 500.
 """
 
 from django.contrib.admin import SimpleListFilter
@@ -18,8 +19,8 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models
 from django.template.response import TemplateResponse
-from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.views import CreateView, DeleteView, EditView
+from wagtail_modeladmin.helpers import AdminURLHelper, PermissionHelper
+from wagtail_modeladmin.views import CreateView, DeleteView, EditView, IndexView
 
 FORBIDDEN_TEMPLATE = "forms/admin/forbidden.html"
 
@@ -87,6 +88,10 @@ class ForbiddenMixin:
             return forbidden(request, getattr(self.permission_helper, "access_permission", None))
 
 
+class ForbiddenIndexView(ForbiddenMixin, IndexView):
+    """The list, with a 403 page for whoever may not see it."""
+
+
 class ForbiddenCreateView(ForbiddenMixin, CreateView):
     """Never allowed (see ``PersonalDataPermissionHelper.user_can_create``): these rows come from public forms."""
 
@@ -134,3 +139,14 @@ def export_value(instance, field):
         return getattr(instance, f"get_{field}_display")()
     value = getattr(instance, field)
     return str(value) if isinstance(value, models.Model) else value
+
+
+class NumericIdURLHelper(AdminURLHelper):
+    """Object URLs (edit, delete, history, our own actions) match digits only.
+
+    modeladmin's pattern takes any word, and a lookup of ``pk="abc"`` then
+    fails with a server error; with digits only the URL simply does not exist.
+    """
+
+    def _get_object_specific_action_url_pattern(self, action):
+        return rf"^{self.base_url_path}/{action}/(?P<instance_pk>\d+)/$"

@@ -30,6 +30,7 @@ from forms.admin import (
     ForbiddenDeleteView,
     ForbiddenEditView,
     ForbiddenMixin,
+    NumericIdURLHelper,
     OwnFiltersOnlyMixin,
     export_value,
 )
@@ -222,6 +223,7 @@ class EveningSignupAdmin(ModelAdmin):
     """Sign-ups per information evening: list, seats, attendance list, export, cancel."""
 
     model = EveningSignup
+    url_helper_class = NumericIdURLHelper
     menu_label = "Informatiebijeenkomsten"
     menu_icon = "group"
     list_display = ["name", "persons", "status", "evening", "created_at", "remark"]

@@ -39,6 +39,7 @@ from forms.admin import (
     ChoiceListFilter,
     ForbiddenCreateView,
     ForbiddenMixin,
+    NumericIdURLHelper,
     OwnFiltersOnlyMixin,
     PersonalDataPermissionHelper,
     export_value,
@@ -407,6 +408,7 @@ class RegistrationAdmin(ModelAdmin):
     """Handling registrations: list, filters, search, export, detail with workflow and history."""
 
     model = Registration
+    url_helper_class = NumericIdURLHelper
     menu_label = "Aanmeldingen"
     menu_icon = "form"
     list_display = ["reference", "display_name", "kind_short", "wijk", "round", "status_label", "received"]

@@ -3,10 +3,18 @@
 from django.contrib import admin
 from django.contrib.admin import SimpleListFilter
 from django.utils import timezone
-from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 
+from forms.admin import (
+    ForbiddenCreateView,
+    ForbiddenDeleteView,
+    ForbiddenEditView,
+    ForbiddenIndexView,
+    NumericIdURLHelper,
+)
+
 from ..models import RegistrationRound, RoundAlert, Wijk
+from .registrations import HandlerPermissionHelper
 
 
 class RoundStatusFilter(SimpleListFilter):
@@ -29,6 +37,7 @@ class RoundStatusFilter(SimpleListFilter):
 
 class RegistrationRoundAdmin(ModelAdmin):
     model = RegistrationRound
+    url_helper_class = NumericIdURLHelper
     menu_label = "Aanmeldmomenten"
     menu_icon = "date"
     list_display = ["title", "opens_at", "closes_at", "status_label"]
@@ -39,26 +48,34 @@ class RegistrationRoundAdmin(ModelAdmin):
 
 class WijkAdmin(ModelAdmin):
     model = Wijk
+    url_helper_class = NumericIdURLHelper
     menu_label = "Wijken"
     menu_icon = "site"
     list_display = ["name", "sort_order"]
 
 
-class ViewAndDeletePermissionHelper(PermissionHelper):
-    def user_can_create(self, user):
-        return False
+class RoundAlertPermissionHelper(HandlerPermissionHelper):
+    """E-mail addresses are personal data: handlers only. They see and delete (on request), never add or edit."""
 
     def user_can_edit_obj(self, user, obj):
         return False
+
+    def user_can_delete_obj(self, user, obj):
+        return self.has_access(user) and self.user_has_specific_permission(user, self.get_perm_codename("delete"))
 
 
 class RoundAlertAdmin(ModelAdmin):
     """The 'houd mij op de hoogte' addresses: view and delete only (they come from residents)."""
 
     model = RoundAlert
+    url_helper_class = NumericIdURLHelper
     menu_label = "Houd mij op de hoogte"
     menu_icon = "mail"
     list_display = ["email", "created_at", "confirmed_at"]
     list_filter = [("confirmed_at", admin.EmptyFieldListFilter)]
     search_fields = ["email"]
-    permission_helper_class = ViewAndDeletePermissionHelper
+    permission_helper_class = RoundAlertPermissionHelper
+    index_view_class = ForbiddenIndexView
+    create_view_class = ForbiddenCreateView
+    edit_view_class = ForbiddenEditView
+    delete_view_class = ForbiddenDeleteView

@@ -80,3 +80,36 @@ def test_handlers_see_and_can_delete_round_alert_addresses_but_not_add_them(clie
     listing = client.get("/admin/aanmelding/roundalert/")
     assert listing.status_code == 200 and "buur@example.org" in listing.content.decode()
     assert client.get("/admin/aanmelding/roundalert/create/").status_code in (302, 403)
+
+
+def test_round_alert_addresses_are_for_handlers_only_not_for_editors_with_model_rights(client, db):
+    from django.contrib.auth.models import Group, Permission
+
+    from aanmelding.models import RoundAlert
+
+    alert = RoundAlert.objects.create(email="buur@example.org")
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.user_permissions.add(*Permission.objects.filter(codename__in=["view_roundalert", "delete_roundalert"]))
+    client.force_login(editor)
+
+    listing = client.get("/admin/aanmelding/roundalert/")
+    assert listing.status_code == 403
+    assert "buur@example.org" not in listing.content.decode()
+    assert client.get(f"/admin/aanmelding/roundalert/delete/{alert.pk}/").status_code == 403
+    assert client.post(f"/admin/aanmelding/roundalert/delete/{alert.pk}/").status_code == 403
+    assert RoundAlert.objects.filter(pk=alert.pk).exists()
+
+
+def test_a_handler_deletes_a_round_alert_address_on_request(client, db):
+    from django.contrib.auth.models import Group
+
+    from aanmelding.models import RoundAlert
+
+    alert = RoundAlert.objects.create(email="buur@example.org")
+    handler = UserFactory()
+    handler.groups.add(Group.objects.get(name="Behandelaars buurtpreventie"))
+    client.force_login(handler)
+
+    assert client.post(f"/admin/aanmelding/roundalert/delete/{alert.pk}/").status_code == 302
+    assert not RoundAlert.objects.filter(pk=alert.pk).exists()
