@@ -3,9 +3,10 @@
 A resident can type ``=HYPERLINK("https://...")`` into a form; opened in a
 spreadsheet, an export must show that text, never run it. So every text cell
 that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
-leading ``'`` (OWASP's advice for CSV injection). In XLSX every cell is
-moreover written as a text cell (``data_type "s"``), never as a formula;
-characters that XLSX cannot hold (control characters) are removed.
+leading ``'`` (OWASP's advice for CSV injection). Control characters (which
+XLSX cannot hold) are removed first, so that none can hide a formula
+character from the guard. In XLSX every cell is moreover written as a text
+cell (``data_type "s"``), never as a formula.
 
 CSV is written for Dutch Excel: UTF-8 with a byte-order mark (so accents
 survive) and ``;`` as separator (Dutch Excel uses the comma as decimal
@@ -55,7 +56,8 @@ def cell_text(value):
         return value.strftime("%d-%m-%Y %H:%M")
     if isinstance(value, datetime.date):
         return value.strftime("%d-%m-%Y")
-    return neutralise(str(value))
+    # Strip first, then guard: "\x07=HYPERLINK(...)" must not come out as "=HYPERLINK(...)".
+    return neutralise(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
 
 
 def safe_filename(filename, extension):
@@ -95,7 +97,7 @@ def xlsx_bytes(header, rows, sheet_title="Export"):
     for row_number, row in enumerate([header, *rows], start=1):
         for column_number, value in enumerate(row, start=1):
             cell = sheet.cell(row=row_number, column=column_number)
-            cell.value = ILLEGAL_CHARACTERS_RE.sub("", cell_text(value))
+            cell.value = cell_text(value)
             cell.data_type = "s"  # text, whatever the value looks like
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -109,3 +109,16 @@ def test_filenames_are_safe(name, extension, expected):
 def test_local_time_is_amsterdam(settings):
     assert settings.TIME_ZONE == "Europe/Amsterdam"
     assert ZoneInfo(settings.TIME_ZONE)
+
+
+@pytest.mark.parametrize("control", ["\x07", "\x00", "\x1b", "\x0b\x0c"])
+def test_a_control_character_cannot_hide_a_formula_from_the_guard(control):
+    dangerous = control + '=HYPERLINK("https://kwaad.example","klik")'
+
+    (_, csv_row) = list(
+        csv.reader(io.StringIO(csv_response("x", ["Naam"], [[dangerous]]).content.decode("utf-8-sig")), delimiter=";")
+    )
+    sheet = load_workbook(io.BytesIO(xlsx_response("x", ["Naam"], [[dangerous]]).content)).active
+
+    for text in (csv_row[0], sheet.cell(row=2, column=1).value):
+        assert text == '\'=HYPERLINK("https://kwaad.example","klik")'
