@@ -137,7 +137,11 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
         cleaned = super().clean()
         if self.round is None:
             raise ValidationError(closed_message(RegistrationRound.next_upcoming()), code="round_closed")
-        if cleaned.get("kind") in Registration.NEW_INITIATIVES and not cleaned.get("expected_members"):
+        if (
+            cleaned.get("kind") in Registration.NEW_INITIATIVES
+            and not cleaned.get("expected_members")
+            and "expected_members" not in self.errors  # a number it could not read already says so
+        ):
             self.add_error("expected_members", MEMBERS_MESSAGE)
         email = cleaned.get("email")
         if email and Registration.objects.filter(round=self.round, email_key=normalise_email(email)).exists():

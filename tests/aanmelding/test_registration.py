@@ -8,7 +8,7 @@ from django.core import mail
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from aanmelding.forms.registrations import DUPLICATE_MESSAGE, RegistrationForm
+from aanmelding.forms.registrations import DUPLICATE_MESSAGE, MEMBERS_MESSAGE, RegistrationForm
 from aanmelding.models import Registration
 from forms.consent import CONSENT_REQUIRED_MESSAGE
 from forms.models import OutgoingMail
@@ -334,6 +334,17 @@ def test_withdrawn_registrations_free_the_address(client, registration_page, ope
 
 
 # --- invalid input ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("members", ["1e400", "veel", "4.5"])
+def test_a_number_that_cannot_be_read_is_said_once(client, registration_page, open_round, wijk, members):
+    response = client.post(registration_page.url, registration_data(wijk, expected_members=members))
+
+    assert response.status_code == 200
+    page = soup(response)
+    assert len(page.select("#id_expected_members_error li, #id_expected_members_error p")) <= 1
+    assert page.get_text(" ").count(MEMBERS_MESSAGE) == 2  # beside the field and in the summary, not more
+    assert not Registration.objects.exists()
 
 
 @pytest.mark.parametrize(
