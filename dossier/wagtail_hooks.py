@@ -12,6 +12,8 @@ class RoleViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "organisation", "sort_order"]
     search_fields = ["name", "organisation", "summary"]
+    # A plain database search: the full-text backend fails on a quote or a NUL byte, and six roles need no index.
+    search_backend_name = None
 
 
 register_snippet(RoleViewSet)

@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
@@ -11,11 +13,22 @@ RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 100
 
 
+def search_terms(query):
+    """The words of a query, without what a search backend reads as syntax.
+
+    Quotes, brackets, operators and control characters (a NUL byte) make
+    SQLite's full-text search or PostgreSQL fail; residents mean the words.
+    """
+    return " ".join(re.findall(r"\w+", query))
+
+
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # What the resident typed, shown back without characters that have no place in a page.
+    query = "".join(char for char in request.GET.get("q", "") if char.isprintable()).strip()[:MAX_QUERY_LENGTH]
+    terms = search_terms(query)
     results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().filter(depth__gt=1).search(query)
+    if terms:
+        results = Page.objects.live().public().filter(depth__gt=1).search(terms)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         page_of_results = paginator.page(request.GET.get("pagina", 1))

@@ -1,5 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from home.models import MunicipalitySettings
 from tests.factories import StandardPageFactory, heading, paragraph
@@ -128,3 +130,29 @@ def test_sitemap_lists_live_pages(client, home_page):
 
     assert live.full_url in body
     assert "/concept/" not in body
+
+
+@pytest.mark.parametrize("query", ['wijkagent"', '"', "a\x00b", "(", "*", "NEAR(", "a:b", "^", "'", "AND", "-x"])
+def test_search_syntax_in_a_query_gives_a_page_not_an_error(client, home_page, query):
+    StandardPageFactory(parent=home_page, title="Wijkagent en buurtpreventie")
+    response = client.get("/zoeken/", {"q": query})
+    assert response.status_code == 200
+    assert "\x00" not in response.content.decode()
+
+
+def test_a_quoted_word_still_finds_its_pages(client, home_page):
+    StandardPageFactory(parent=home_page, title="Wijkagent en buurtpreventie")
+    page = soup(client.get("/zoeken/", {"q": '"wijkagent"'}))
+    assert [a.get_text() for a in page.select(".search-results a")] == ["Wijkagent en buurtpreventie"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(st.characters(blacklist_categories=["Cs"]), max_size=120))
+def test_any_query_gives_a_result_page_or_an_empty_one(client, home_page, query):
+    assert client.get("/zoeken/", {"q": query}).status_code == 200
+
+
+@pytest.mark.parametrize("query", ['"', 'wijkagent"', "a\x00b", "("])
+def test_the_admin_role_search_survives_search_syntax(admin_client, query):
+    response = admin_client.get("/admin/snippets/dossier/role/", {"q": query})
+    assert response.status_code == 200
