@@ -46,6 +46,7 @@ only what this browser sent.
 from django import forms as django_forms
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
+from django.utils.cache import add_never_cache_headers
 from django.utils.module_loading import import_string
 from django.views.generic.edit import FormView
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -181,7 +182,16 @@ class PublicFormHandler:
         return self.render_form(request, form)
 
     def serve_form(self, request):
-        """GET shows the form; POST handles it by the rules above."""
+        """GET shows the form; POST handles it by the rules above.
+
+        No cache may keep the answer (``Cache-Control: private, no-store``):
+        it holds a CSRF token, and after a POST what the resident typed.
+        """
+        response = self._serve_form(request)
+        add_never_cache_headers(response)
+        return response
+
+    def _serve_form(self, request):
         if request.method != "POST":
             return self.render_form(request, self.get_form(request) if self.is_form_open(request) else None)
         if (limited := check_rate_limit(request, self.get_rate_limit_key())) is not None:
@@ -229,7 +239,10 @@ class PublicFormPageMixin(PublicFormHandler, RoutablePageMixin):
 
     @path("bedankt/", name="thanks")
     def landing_route(self, request):
-        return self.render_landing_page(request, self.get_thanked_submission(request))
+        # It shows what this browser's session sent: never from a cache.
+        response = self.render_landing_page(request, self.get_thanked_submission(request))
+        add_never_cache_headers(response)
+        return response
 
     def render_form(self, request, form, status=200):
         response = self.render(request, context_overrides={"form": form})

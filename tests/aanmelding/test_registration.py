@@ -9,10 +9,12 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from aanmelding.forms.registrations import DUPLICATE_MESSAGE, MEMBERS_MESSAGE, RegistrationForm
+from aanmelding.mails.registrations import WITHDRAW_PURPOSE
 from aanmelding.models import Registration
 from forms.consent import CONSENT_REQUIRED_MESSAGE
 from forms.models import OutgoingMail
 from forms.testing import public_form_data
+from forms.tokens import make_token
 from tests.factories import RegistrationFactory, RegistrationRoundFactory, WijkFactory
 
 from .registration_support import (
@@ -173,6 +175,17 @@ def test_the_thank_you_page_without_a_registration_says_nothing_personal(client,
     text = soup(response).get_text(" ", strip=True)
     assert "We hebben je aanmelding ontvangen" in text
     assert "BP-" not in text
+
+
+def test_the_thank_you_and_confirm_pages_are_never_kept_in_a_cache(client, registration_page, open_round, wijk):
+    client.post(registration_page.url, registration_data(wijk))
+    registration = Registration.objects.get()
+    token = make_token(WITHDRAW_PURPOSE, registration.pk)
+    withdraw = registration_page.url + registration_page.reverse_subpage("withdraw", args=[token])
+
+    for response in (client.get(registration_page.url + "bedankt/"), client.get(withdraw)):
+        assert response.status_code == 200
+        assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
 
 
 # --- the round is checked when the form is sent ----------------------------------------------------

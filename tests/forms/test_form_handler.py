@@ -93,3 +93,9 @@ def test_a_page_without_its_own_landing_template_uses_its_template_with_landing(
     page = RegistrationPage(title="Aanmelden", slug="aanmelden")
     page.landing_page_template = None
     assert page.get_landing_page_template(RequestFactory().get("/")) == "aanmelding/registration_page_landing.html"
+
+
+def test_no_cache_keeps_the_form_or_what_was_typed(client):
+    for response in (client.get(URL), client.post(URL, public_form_data({"name": ""}))):
+        cache_control = response["Cache-Control"]
+        assert "private" in cache_control and "no-store" in cache_control
