@@ -60,12 +60,17 @@ def queue_mail(to, subject, template_name, context=None, *, attachments=None, re
     ``"aanmelding/mail/received"``. ``context`` gets ``subject`` and
     ``municipality`` (the site settings) added. ``attachments``: a list of
     ``(filename, content, mimetype)`` tuples or dicts with those keys.
+    Without ``reply_to``, an answer goes to the municipality's contact address
+    (the site settings), not to the sending address nobody reads.
     """
     recipients = _addresses(to)
     if not recipients:
         raise ValueError("A mail needs at least one recipient.")
     subject = " ".join(str(subject).split())  # one line: no header injection
-    context = {"subject": subject, "municipality": municipality_settings(), **(context or {})}
+    municipality = municipality_settings()
+    if reply_to is None and municipality is not None:
+        reply_to = municipality.contact_email
+    context = {"subject": subject, "municipality": municipality, **(context or {})}
     body_text, body_html = render_mail(template_name, context)
     mail = OutgoingMail.objects.create(
         to="\n".join(recipients),

@@ -58,6 +58,8 @@ def build_message(mail):
         from_email=mail.from_email,
         to=mail.recipients,
         reply_to=mail.reply_to_addresses or None,
+        # RFC 3834: sent by the site, not a person; auto-responders do not answer it.
+        headers={"Auto-Submitted": "auto-generated"},
     )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")

@@ -195,7 +195,7 @@ def test_a_second_active_signup_with_the_same_address_is_refused(client, evening
     assert EveningSignup.objects.count() == 1
 
 
-def test_sign_up_cancel_by_mail_link_end_to_end(client, evening, django_capture_on_commit_callbacks):
+def test_sign_up_cancel_by_mail_link_end_to_end(client, evening, municipality, django_capture_on_commit_callbacks):
     response = client.get(evening.url)
     assert response.status_code == 200
 
@@ -217,6 +217,7 @@ def test_sign_up_cancel_by_mail_link_end_to_end(client, evening, django_capture_
     assert "2 personen" in thanks.get_text(" ", strip=True)
 
     (confirmation,) = mails_to("Fatima@example.org") or mails_to("fatima@example.org")
+    assert confirmation.reply_to == [municipality.contact_email]  # answers reach the people who organise it
     link = link_path(confirmation.body, evening.url + "annuleren/")
 
     for _ in range(2):  # mail scanners open links: GET changes nothing
@@ -234,6 +235,10 @@ def test_sign_up_cancel_by_mail_link_end_to_end(client, evening, django_capture_
     assert signup.status == EveningSignup.Status.CANCELLED
     assert evening.seats_left() == 10
     assert client.post(link).status_code == 200  # a reload is harmless
+
+    used = soup(client.get(link)).find("main")  # opened again later: it says so, without a button
+    assert used.find("h1").get_text(strip=True) == "Je aanmelding is al geannuleerd"
+    assert used.find("button") is None
 
 
 def test_a_full_evening_signup_lands_on_the_waitlist_and_is_told_so(client, evening):

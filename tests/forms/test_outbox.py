@@ -132,6 +132,24 @@ def test_attachments_and_reply_to_are_sent(django_capture_on_commit_callbacks):
     assert message.attachments == [("bijeenkomst.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")]
 
 
+def test_every_mail_says_it_was_sent_automatically(django_capture_on_commit_callbacks):
+    queue_and_commit(django_capture_on_commit_callbacks)
+    assert mail.outbox[0].extra_headers["Auto-Submitted"] == "auto-generated"
+    assert "Auto-Submitted: auto-generated" in mail.outbox[0].message().as_string()
+
+
+def test_without_a_reply_to_answers_go_to_the_municipality(home_page, django_capture_on_commit_callbacks):
+    from home.models import MunicipalitySettings
+
+    municipality = MunicipalitySettings.for_site(home_page.get_site())
+    municipality.contact_email = "vragen@oostwold.example"
+    municipality.save()
+
+    queue_and_commit(django_capture_on_commit_callbacks)
+
+    assert mail.outbox[0].reply_to == ["vragen@oostwold.example"]
+
+
 def test_running_the_send_task_twice_sends_once(django_capture_on_commit_callbacks):
     row = queue_and_commit(django_capture_on_commit_callbacks)
 
