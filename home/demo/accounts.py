@@ -89,8 +89,8 @@ def ensure_demo_account(label, username, group_names, summary, **user_fields):
     """A demo login in the given groups; its password goes to the demo accounts file.
 
     Only where DEMO_ACCOUNTS_ALLOWED (never in production). The password is
-    set when the user is made, or made anew when the file lacks its line, so
-    the printed password always works. Returns the user, or None when skipped.
+    set when the user is made, made anew when the file lacks its line, and set
+    to the file's when they differ, so the printed password always works. Returns the user, or None when skipped.
     """
     if not getattr(settings, "DEMO_ACCOUNTS_ALLOWED", False):
         summary.note(f"Demo-account '{username}' overgeslagen: DEMO_ACCOUNTS_ALLOWED staat uit.")
@@ -104,13 +104,20 @@ def ensure_demo_account(label, username, group_names, summary, **user_fields):
         user.groups.add(*groups)
         schedule_demo_account(label, username, password)
         summary.add(f"{label.lower()} '{username}'", True)
-    elif username not in read_demo_accounts():
+    elif (written := read_demo_accounts().get(username)) is None:
         password = secrets.token_urlsafe(12)
         user.set_password(password)
         user.save(update_fields=["password"])
         schedule_demo_account(label, username, password)
         summary.add(f"{label.lower()} '{username}'", False)
         summary.note(f"Nieuw wachtwoord voor '{username}': het stond niet in {demo_accounts_file()}.")
+    elif not user.check_password(written):
+        # The file was written for another database (same var/, other DATABASE_URL):
+        # the password it shows is the one that must work.
+        user.set_password(written)
+        user.save(update_fields=["password"])
+        summary.add(f"{label.lower()} '{username}'", False)
+        summary.note(f"Wachtwoord van '{username}' weer gelijk gemaakt aan {demo_accounts_file()}.")
     else:
         summary.add(f"{label.lower()} '{username}'", False)
     return user

@@ -232,6 +232,21 @@ def test_lost_accounts_file_gets_a_new_working_password(load_demo, accounts_file
     assert get_user_model().objects.get(username="redacteur").check_password(password)
 
 
+def test_a_password_that_differs_from_the_accounts_file_is_set_again(load_demo, accounts_file):
+    # As after `make run` against another database with the same var/: the file
+    # names passwords that this database's accounts do not have.
+    load_demo()
+    for user in get_user_model().objects.filter(username__in=["redacteur", "behandelaar"]):
+        user.set_password("iets-anders")
+        user.save()
+
+    output = load_demo()
+
+    for username, password in home_demo.read_demo_accounts().items():
+        assert get_user_model().objects.get(username=username).check_password(password), username
+    assert "weer gelijk gemaakt" in output
+
+
 def test_write_demo_account_rewrites_only_that_line(accounts_file):
     home_demo.write_demo_account("Demo-redacteur", "redacteur", "eerste")
     home_demo.write_demo_account("Demo-coördinator", "coordinator", "ander")
