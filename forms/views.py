@@ -61,6 +61,7 @@ class ConfirmActionView(View):
     or under a page: ``path("annuleren/<str:token>/", page_view(CancelSignupView), name="cancel")``
     in the page's ``subpage_urls`` (the view then has ``self.page``).
     ``perform()`` must be safe to run twice (a reload sends the POST again);
+    override ``is_used(obj)`` so that a link opened again says it was used;
     it may return a response to use instead of the done page. Override
     ``get_object(pk)`` to narrow the rows, ``get_context_data(**kwargs)`` for
     texts that depend on the object.
@@ -81,6 +82,9 @@ class ConfirmActionView(View):
     button_label = "Bevestigen"
     done_title = "Gelukt"
     done_text = ""
+    # A link opened again after it did its work: said so, without a button (see is_used()).
+    used_title = "Deze link is al gebruikt"
+    used_text = "Wat deze link doet, is al gebeurd. Je hoeft niets meer te doen."
 
     def dispatch(self, request, *args, **kwargs):
         token = kwargs.get(self.token_url_kwarg, "")
@@ -102,6 +106,10 @@ class ConfirmActionView(View):
     def perform(self, obj):
         raise NotImplementedError("A ConfirmActionView subclass must define perform(obj).")
 
+    def is_used(self, obj):
+        """Override this: True once what the link does is done (withdrawn, cancelled, confirmed)."""
+        return False
+
     def get_context_data(self, **kwargs):
         return {
             "page": self.page,
@@ -114,10 +122,18 @@ class ConfirmActionView(View):
             **kwargs,
         }
 
+    def used(self, request):
+        context = self.get_context_data(done_title=self.used_title, done_text=self.used_text)
+        return TemplateResponse(request, self.done_template_name, context)
+
     def get(self, request, *args, **kwargs):
+        if self.is_used(self.object):
+            return self.used(request)
         return TemplateResponse(request, self.template_name, self.get_context_data())
 
     def post(self, request, *args, **kwargs):
+        if self.is_used(self.object):
+            return self.used(request)
         with transaction.atomic():
             response = self.perform(self.object)
         if isinstance(response, HttpResponse):

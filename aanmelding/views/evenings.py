@@ -38,11 +38,15 @@ class CancelSignupView(ConfirmActionView):
     def get_object(self, pk):
         return EveningSignup.objects.filter(pk=pk, evening=self.page).first()
 
+    used_title = "Je aanmelding is al geannuleerd"
+    used_text = "Deze aanmelding is al geannuleerd. Je hoeft niets meer te doen."
+
+    def is_used(self, signup):
+        return signup.is_cancelled
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if self.object.is_cancelled and self.request.method == "GET":
-            context["explanation"] = "Deze aanmelding is al geannuleerd. Je hoeft niets meer te doen."
-        elif self.request.method == "GET":
+        if self.request.method == "GET":
             # Name the evening: a resident may have signed up for more than one.
             context["explanation"] = (
                 f"Wil je je aanmelding voor ‘{self.page.title}’ ({self.page.when_text()}) annuleren? "

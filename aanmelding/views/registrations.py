@@ -56,6 +56,12 @@ class WithdrawRegistrationView(ConfirmActionView):
         "Je gegevens zijn verwijderd. Wil je later toch meedoen? Meld je dan opnieuw aan bij een volgend aanmeldmoment."
     )
 
+    used_title = "Je aanmelding is al ingetrokken"
+    used_text = "Je gegevens zijn al verwijderd. Je hoeft niets meer te doen."
+
+    def is_used(self, registration):
+        return registration.status == Registration.Status.WITHDRAWN or registration.personal_data_removed
+
     def perform(self, registration):
         registration.withdraw()
 
@@ -69,6 +75,12 @@ class ConfirmRoundAlertView(ConfirmActionView):
     button_label = "Ja, houd mij op de hoogte"
     done_title = "Je e-mailadres is bevestigd"
     done_text = "Zodra een nieuw aanmeldmoment begint, krijg je van ons een mail."
+
+    used_title = "Je e-mailadres is al bevestigd"
+    used_text = "Zodra een nieuw aanmeldmoment begint, krijg je van ons een mail. Je hoeft niets meer te doen."
+
+    def is_used(self, alert):
+        return alert.is_confirmed
 
     def perform(self, alert):
         alert.confirm()

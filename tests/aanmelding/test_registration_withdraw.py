@@ -85,6 +85,31 @@ def test_pressing_the_button_twice_is_harmless(client, registration_and_link):
     assert registration.status_changes.count() == 1
 
 
+def test_a_used_withdraw_link_says_so_and_shows_no_button(client, registration_and_link):
+    _, link = registration_and_link
+    client.post(link)
+
+    for response in (client.get(link), client.post(link)):
+        assert response.status_code == 200
+        main = soup(response).find("main")
+        assert main.find("h1").get_text(strip=True) == "Je aanmelding is al ingetrokken"
+        assert main.find("button") is None
+
+
+def test_a_used_confirm_link_for_round_alerts_says_so_and_shows_no_button(client, registration_page):
+    from aanmelding.models import RoundAlert
+
+    alert = RoundAlert.objects.create(email="buur@example.org")
+    alert.confirm()
+    link = registration_page.url + registration_page.reverse_subpage(
+        "confirm_round_alert", args=[make_token(ALERT_CONFIRM_PURPOSE, alert.pk)]
+    )
+
+    main = soup(client.get(link)).find("main")
+    assert main.find("h1").get_text(strip=True) == "Je e-mailadres is al bevestigd"
+    assert main.find("button") is None
+
+
 def test_an_admitted_applicant_can_still_withdraw(client, registration_page, open_round):
     registration = RegistrationFactory(round=open_round, status=Registration.Status.ADMITTED)
 
