@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from forms.models import OutgoingMail
 from forms.retention import retention_cutoff
 
 from .models import EveningSignup, Registration, RoundAlert
@@ -15,8 +16,9 @@ UNCONFIRMED_ALERT_DAYS = 7
 def purge_personal_data(moment=None):
     """Strip personal data from registrations whose round closed longer ago than
     the retention period and from sign-ups for evenings that ended longer ago,
-    and drop alert requests never confirmed within a week. The numbers (status,
-    persons) stay. Safe to run twice.
+    and drop alert requests never confirmed within a week; with each, the
+    outbox's copies of the mails sent to them. The numbers (status, persons)
+    stay. Safe to run twice.
 
     Returns (registrations purged, alerts deleted, evening sign-ups purged)."""
     moment = moment or timezone.now()
@@ -28,12 +30,17 @@ def purge_personal_data(moment=None):
             if registration.personal_data_removed_at is None:
                 registration.remove_personal_data(moment)
                 purged += 1
-    alerts, _ = RoundAlert.objects.filter(
+    alerts = 0
+    for alert in RoundAlert.objects.filter(
         confirmed_at__isnull=True, created_at__lt=moment - timedelta(days=UNCONFIRMED_ALERT_DAYS)
-    ).delete()
-    signups = (
-        EveningSignup.objects.filter(evening__ends_at__lt=cutoff)
-        .exclude(name=EveningSignup.REMOVED_NAME)
-        .update(name=EveningSignup.REMOVED_NAME, email="", email_key=None, remark="")
-    )
+    ):
+        with transaction.atomic():
+            alert.forget()
+            alerts += 1
+    with transaction.atomic():
+        past = EveningSignup.objects.filter(evening__ends_at__lt=cutoff).exclude(name=EveningSignup.REMOVED_NAME)
+        addresses = list(past.values_list("email", flat=True))
+        signups = past.update(name=EveningSignup.REMOVED_NAME, email="", email_key=None, remark="")
+        # The confirmation, reminder and cancellation mails to them held the same data.
+        OutgoingMail.objects.copies_sent_to(addresses).delete()
     return purged, alerts, signups

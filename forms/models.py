@@ -38,6 +38,18 @@ class OutgoingMailQuerySet(models.QuerySet):
         """Rows a worker may take now: unsent, and nobody holds a live lease."""
         return self.unsent().filter(Q(lease_until__isnull=True) | Q(lease_until__lt=moment))
 
+    def copies_sent_to(self, addresses):
+        """Sent and failed mails to any of ``addresses``: copies of personal data, to go when the data goes.
+
+        Mails still waiting to go out stay: a worker may be sending them now.
+        """
+        query = Q()
+        for address in {normalise_email(address) for address in addresses} - {None}:
+            query |= Q(to__iexact=address)
+        if not query:
+            return self.none()
+        return self.filter(query, status__in=[OutgoingMail.Status.SENT, OutgoingMail.Status.FAILED])
+
 
 class OutgoingMail(models.Model):
     """One mail in the transactional outbox (see ``forms.mail``).

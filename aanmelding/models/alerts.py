@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils import timezone
 
-from forms.models import ConsentRecord
+from forms.models import ConsentRecord, OutgoingMail
 
 from .rounds import RegistrationRound
 
@@ -35,6 +35,11 @@ class RoundAlert(ConsentRecord):
         if self.confirmed_at is None:
             self.confirmed_at = timezone.now()
             self.save(update_fields=["confirmed_at"])
+
+    def forget(self):
+        """Unsubscribed (or never confirmed): the address goes, with the outbox's copies of the mails to it."""
+        OutgoingMail.objects.copies_sent_to([self.email]).delete()
+        self.delete()
 
 
 class RoundAlertDelivery(models.Model):

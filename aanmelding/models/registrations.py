@@ -208,12 +208,8 @@ class Registration(ConsentRecord):
         self.personal_data_removed_at = moment or timezone.now()
         self.save()
         self.status_changes.update(note="")
-        if address:
-            # The outbox keeps copies of sent mails (name, address, text): those go too.
-            # Mails still waiting to go out stay; a worker may be sending them now.
-            OutgoingMail.objects.filter(
-                to__iexact=address, status__in=[OutgoingMail.Status.SENT, OutgoingMail.Status.FAILED]
-            ).delete()
+        # The outbox keeps copies of sent mails (name, address, text): those go too.
+        OutgoingMail.objects.copies_sent_to([address]).delete()
 
     def withdraw(self):
         """The applicant withdraws: status ingetrokken and personal data gone at once. Safe to repeat."""

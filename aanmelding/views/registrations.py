@@ -97,4 +97,4 @@ class CancelRoundAlertView(ConfirmActionView):
     done_text = "Je krijgt geen berichten meer over nieuwe aanmeldmomenten. Je e-mailadres is verwijderd."
 
     def perform(self, alert):
-        alert.delete()
+        alert.forget()

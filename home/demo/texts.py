@@ -137,12 +137,15 @@ def privacy_content(municipality):
             ),
             heading("Hoe lang bewaren we je gegevens?"),
             paragraph(
-                f"""Gegevens van aanmeldingen en van opgaven voor een informatieavond bewaren we
-                {retention} na het sluiten van de aanmeldronde. Verslagen van looprondes bewaren we
-                {retention} na het invullen. Daarna worden ze automatisch verwijderd. De gemeente legt
-                deze bewaartermijn vast in de instellingen van de website; verandert de termijn, dan
-                passen we deze verklaring aan.""",
-                """Je e-mailadres voor de nieuwsbrief bewaren we tot je je afmeldt.""",
+                f"""Gegevens van aanmeldingen bewaren we {retention} na het sluiten van de
+                aanmeldronde, opgaven voor een informatieavond {retention} na de avond. Verslagen van
+                looprondes bewaren we {retention} na het invullen. Daarna worden ze automatisch
+                verwijderd, samen met de kopieën van de mails die we je daarover stuurden. De gemeente
+                legt deze bewaartermijn vast in de instellingen van de website; verandert de termijn,
+                dan passen we deze verklaring aan.""",
+                """Vraag je om een mail bij een nieuw aanmeldmoment, dan bewaren we je e-mailadres tot
+                je je afmeldt; bevestig je het niet binnen een week, dan verwijderen we het. Je
+                e-mailadres voor de nieuwsbrief bewaren we tot je je afmeldt.""",
             ),
             heading("Je rechten"),
             rich_text(

@@ -172,3 +172,78 @@ def test_purge_personal_data_can_look_from_another_moment(retention_200_days, ro
     assert purge_personal_data(timezone.now() + timedelta(days=2)) == (1, 0, 0)
     recent.refresh_from_db()
     assert recent.personal_data_removed_at is not None
+
+
+# --- the outbox's copies go with the data ---------------------------------------------------------
+
+
+def sent_mail_to(address, status=None):
+    from forms.models import OutgoingMail
+
+    return OutgoingMail.objects.create(
+        to=address,
+        from_email="buurtpreventie@gemeente.example",
+        subject="Over je aanmelding",
+        body_text=f"Beste buur, {address}",
+        status=status or OutgoingMail.Status.SENT,
+        sent_at=timezone.now(),
+    )
+
+
+def test_the_retention_purge_removes_the_mails_sent_about_a_registration(retention_200_days, rounds):
+    old = full_registration(rounds["old"], email="Oud@Example.org")
+    recent = full_registration(rounds["recent"], email="recent@example.org")
+    copy, kept = sent_mail_to("oud@example.org"), sent_mail_to(recent.email)
+
+    purge_personal_data()
+
+    from forms.models import OutgoingMail
+
+    old.refresh_from_db()
+    assert old.personal_data_removed
+    assert not OutgoingMail.objects.filter(pk=copy.pk).exists()
+    assert OutgoingMail.objects.filter(pk=kept.pk).exists()
+
+
+def test_the_sign_up_purge_removes_the_mails_sent_about_the_evening(municipality):
+    from forms.models import OutgoingMail
+    from tests.factories import EveningSignupFactory, InfoEveningIndexPageFactory, InfoEveningPageFactory
+
+    index = InfoEveningIndexPageFactory(parent=municipality.site.root_page)
+    evening = InfoEveningPageFactory(parent=index)
+    signup = EveningSignupFactory(evening=evening, email="Fatima@Example.org")
+    copies = [sent_mail_to("fatima@example.org"), sent_mail_to("fatima@example.org", OutgoingMail.Status.FAILED)]
+    other = sent_mail_to("iemand-anders@example.org")
+
+    purge_personal_data(evening.ends_at + timedelta(days=municipality.retention_days + 1))
+
+    signup.refresh_from_db()
+    assert signup.email == ""
+    assert not OutgoingMail.objects.filter(pk__in=[copy.pk for copy in copies]).exists()
+    assert OutgoingMail.objects.filter(pk=other.pk).exists()
+
+
+def test_expired_unconfirmed_alerts_take_their_confirmation_mail_with_them(municipality):
+    from forms.models import OutgoingMail
+
+    alert = RoundAlert.objects.create(email="nooit@example.org")
+    RoundAlert.objects.filter(pk=alert.pk).update(created_at=days_ago(8))
+    copy = sent_mail_to("nooit@example.org")
+
+    assert purge_personal_data()[1] == 1
+
+    assert not RoundAlert.objects.filter(pk=alert.pk).exists()
+    assert not OutgoingMail.objects.filter(pk=copy.pk).exists()
+
+
+def test_a_mail_waiting_to_go_out_stays_a_worker_may_be_sending_it(retention_200_days, rounds):
+    from forms.models import OutgoingMail
+
+    full_registration(rounds["old"], email="oud@example.org")
+    waiting = OutgoingMail.objects.create(
+        to="oud@example.org", from_email="x@example.org", subject="Onderweg", body_text="Tekst"
+    )
+
+    purge_personal_data()
+
+    assert OutgoingMail.objects.filter(pk=waiting.pk).exists()

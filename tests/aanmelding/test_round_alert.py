@@ -225,6 +225,8 @@ def test_the_unsubscribe_link_deletes_the_address(
     assert "Je bent afgemeld" in soup(response).get_text()
     assert not RoundAlert.objects.filter(email="weg@example.org").exists()
     assert not RoundAlertDelivery.objects.exists()
+    # The copies of the mails sent to the address (confirmation, round open) go too.
+    assert not OutgoingMail.objects.filter(to="weg@example.org").exists()
 
     # The link again: the address is gone, and the page says the link no longer works.
     assert client.post(link).status_code == 404
