@@ -2,11 +2,12 @@
 
 A resident can type ``=HYPERLINK("https://...")`` into a form; opened in a
 spreadsheet, an export must show that text, never run it. So every text cell
-that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
-leading ``'`` (OWASP's advice for CSV injection). Control characters (which
-XLSX cannot hold) are removed first, so that none can hide a formula
-character from the guard. In XLSX every cell is moreover written as a text
-cell (``data_type "s"``), never as a formula.
+in a CSV file that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return gets a leading ``'`` (OWASP's advice for CSV injection). Control
+characters (which XLSX cannot hold) are removed first, so that none can hide
+a formula character from the guard. In XLSX every cell is written as a text
+cell (``data_type "s"``), which a spreadsheet shows and never runs, so the
+text stays as typed: a phone number ``+31 6 ...`` without a ``'`` in front.
 
 CSV is written for Dutch Excel: UTF-8 with a byte-order mark (so accents
 survive) and ``;`` as separator (Dutch Excel uses the comma as decimal
@@ -44,8 +45,8 @@ def neutralise(value):
     return value
 
 
-def cell_text(value):
-    """The text of one cell (see the module docstring), neutralised."""
+def cell_text(value, guard=True):
+    """The text of one cell (see the module docstring); with ``guard``, neutralised."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -57,7 +58,8 @@ def cell_text(value):
     if isinstance(value, datetime.date):
         return value.strftime("%d-%m-%Y")
     # Strip first, then guard: "\x07=HYPERLINK(...)" must not come out as "=HYPERLINK(...)".
-    return neutralise(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return neutralise(text) if guard else text
 
 
 def safe_filename(filename, extension):
@@ -97,8 +99,8 @@ def xlsx_bytes(header, rows, sheet_title="Export"):
     for row_number, row in enumerate([header, *rows], start=1):
         for column_number, value in enumerate(row, start=1):
             cell = sheet.cell(row=row_number, column=column_number)
-            cell.value = cell_text(value)
-            cell.data_type = "s"  # text, whatever the value looks like
+            cell.value = cell_text(value, guard=False)
+            cell.data_type = "s"  # text, whatever the value looks like: shown, never run
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -72,11 +72,10 @@ def test_xlsx_cells_are_text_never_formulas():
 
     cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
     assert cells
-    assert {cell.data_type for cell in cells} == {"s"}
-    assert not any(str(cell.value).startswith("=") for cell in cells)
-    assert sheet["B1"].value == "'=Opmerking"
-    # (XML turns the carriage return into a line feed; the leading quote is what matters.)
-    expected = ["'" + value.replace("\r", "\n") for value in DANGEROUS]
+    assert {cell.data_type for cell in cells} == {"s"}  # text cells: shown, never run
+    assert sheet["B1"].value == "=Opmerking"
+    # As typed, without a quote in front (XML turns the carriage return into a line feed).
+    expected = [value.replace("\r", "\n") for value in DANGEROUS]
     assert [sheet.cell(row=n, column=1).value for n in range(2, 8)] == expected
     assert sheet["B10"].value == "23-11-2026 10:30"
     assert sheet["A12"].value == "Eef" and sheet["B12"].value == "42"
@@ -87,7 +86,7 @@ def test_formula_cells_read_back_by_openpyxl_are_not_formulas():
     # openpyxl reads "=..." stored as a formula back as data_type "f"; ours must not be.
     sheet = load_workbook(io.BytesIO(xlsx_response("x", ["a"], [["=1+1"]]).content)).active
     assert sheet["A2"].data_type == "s"
-    assert sheet["A2"].value == "'=1+1"
+    assert sheet["A2"].value == "=1+1"
 
 
 @pytest.mark.parametrize(
@@ -120,5 +119,11 @@ def test_a_control_character_cannot_hide_a_formula_from_the_guard(control):
     )
     sheet = load_workbook(io.BytesIO(xlsx_response("x", ["Naam"], [[dangerous]]).content)).active
 
-    for text in (csv_row[0], sheet.cell(row=2, column=1).value):
-        assert text == '\'=HYPERLINK("https://kwaad.example","klik")'
+    assert csv_row[0] == '\'=HYPERLINK("https://kwaad.example","klik")'
+    assert sheet.cell(row=2, column=1).value == '=HYPERLINK("https://kwaad.example","klik")'
+    assert sheet.cell(row=2, column=1).data_type == "s"
+
+
+def test_a_phone_number_in_xlsx_shows_as_typed():
+    sheet = load_workbook(io.BytesIO(xlsx_response("x", ["Telefoon"], [["+31 6 12345678"]]).content)).active
+    assert (sheet["A2"].value, sheet["A2"].data_type) == ("+31 6 12345678", "s")
