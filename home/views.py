@@ -5,6 +5,7 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.defaults import page_not_found as django_page_not_found
 from wagtail.models import Page
@@ -62,3 +63,20 @@ def server_error(request):
     # No request context on purpose: whatever broke (the database, a
     # template tag) must not break the error page too.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def back_url(request):
+    """Where a 'back to the form' link goes: the page the request came from, if it is ours; else home."""
+    referer = request.META.get("HTTP_REFERER", "")
+    allowed = url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}, require_https=False)
+    return referer if referer and allowed else "/"
+
+
+def csrf_failure(request, reason=""):
+    """A form whose CSRF check failed: what happened and what to do, in Dutch (settings.CSRF_FAILURE_VIEW)."""
+    return TemplateResponse(request, "403_csrf.html", {"back_url": back_url(request)}, status=403)
+
+
+def bad_request(request, exception=None):
+    """A request the site cannot read (e.g. a form far too large): a Dutch page with a way back."""
+    return TemplateResponse(request, "400.html", {"back_url": back_url(request)}, status=400)

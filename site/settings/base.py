@@ -165,6 +165,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+# A Dutch page in the site's layout instead of Django's English one.
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -130,3 +130,37 @@ def test_an_editor_edits_and_publishes_a_chapter(demo_site, open_page, live_serv
 
     public, _ = open_page(Page.objects.get(pk=chapter.pk).url)
     assert public.locator(".page-header .lead").inner_text() == new_intro
+
+
+POST_FORM_JS = """(fields) => {
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = '/zoeken/';
+    for (const [name, value] of Object.entries(fields)) {
+        const input = document.createElement('textarea');
+        input.name = name;
+        input.value = value;
+        form.append(input);
+    }
+    document.body.append(form);
+    form.submit();
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+def test_the_refused_form_pages_are_dutch_and_accessible(demo_site, open_page, assert_accessible, viewport):
+    page, _ = open_page("/aanmelden/", viewport)  # the form page sets the CSRF cookie
+
+    # A form without its token, as a stale or foreign form sends it.
+    with page.expect_navigation():
+        page.evaluate(POST_FORM_JS, {"q": "buurtpreventie"})
+    assert page.locator("h1").inner_text() == "Je formulier is niet verstuurd"
+    assert page.locator("main a", has_text="Terug naar het formulier").get_attribute("href").endswith("/aanmelden/")
+    assert_accessible(page)
+
+    # A form far too large: the CSRF check reads it and cannot.
+    page.goto(page.url.split("/zoeken/")[0] + "/aanmelden/")
+    with page.expect_navigation():
+        page.evaluate(POST_FORM_JS, {"veld": "x" * (3 * 1024 * 1024)})
+    assert page.locator("h1").inner_text() == "Dit konden we niet verwerken"
+    assert_accessible(page)

@@ -156,3 +156,44 @@ def test_any_query_gives_a_result_page_or_an_empty_one(client, home_page, query)
 def test_the_admin_role_search_survives_search_syntax(admin_client, query):
     response = admin_client.get("/admin/snippets/dossier/role/", {"q": query})
     assert response.status_code == 200
+
+
+@pytest.fixture
+def strict_client():
+    """A browser as the site sees one: CSRF checked (Django's test client skips it by default)."""
+    from django.test import Client
+
+    return Client(enforce_csrf_checks=True)
+
+
+def test_a_failed_csrf_check_gets_a_dutch_page_with_the_way_back(home_page, strict_client):
+    client = strict_client
+    response = client.post("/zoeken/", {"q": "x"}, HTTP_REFERER="http://testserver/aanmelden/")
+
+    assert response.status_code == 403
+    page = soup(response)
+    assert page.find("h1").get_text(strip=True) == "Je formulier is niet verstuurd"
+    assert page.find("a", string="Terug naar het formulier")["href"] == "http://testserver/aanmelden/"
+    assert page.find("html")["lang"] == "nl"
+
+
+def test_the_way_back_never_leads_to_another_site(home_page, strict_client):
+    response = strict_client.post("/zoeken/", {}, HTTP_REFERER="https://kwaad.example/")
+    assert soup(response).find("a", string="Terug naar het formulier")["href"] == "/"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"veld": "x" * (3 * 1024 * 1024)}, {f"veld{number}": "x" for number in range(1200)}],
+    ids=["too-large", "too-many-fields"],
+)
+def test_a_request_far_too_large_gets_a_dutch_400_page(strict_client, home_page, data):
+    from django.middleware.csrf import get_token
+    from django.test import RequestFactory
+
+    # With a CSRF cookie, the check reads the form, and finds it too large.
+    strict_client.cookies["csrftoken"] = get_token(RequestFactory().get("/"))
+    response = strict_client.post("/zoeken/", data)
+
+    assert response.status_code == 400
+    assert soup(response).find("h1").get_text(strip=True) == "Dit konden we niet verwerken"
