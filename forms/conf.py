@@ -8,8 +8,11 @@ FORMS_MAX_FORM_AGE_SECONDS     86400    older forms get "please send again" (not
 FORMS_TRUSTED_PROXY_COUNT      0        reverse proxies in front of the site that
                                         append to X-Forwarded-For (0: use REMOTE_ADDR)
 FORMS_RATELIMIT_CACHE          ratelimit  cache alias shared by all server processes
-FORMS_MAIL_LEASE_SECONDS       600      how long a worker owns an outgoing mail
+FORMS_MAIL_LEASE_SECONDS       180      how long a worker owns an outgoing mail (keep it
+                                        above EMAIL_TIMEOUT)
 FORMS_MAIL_MAX_ATTEMPTS        5        attempts before a mail is marked failed
+FORMS_TASK_STALE_SECONDS       3600     a task running longer lost its worker: the mail
+                                        sweep marks its row failed
 CONSENT_VERSION                2026-11  version of the privacy statement consented to
 =============================  =======  ==============================================
 """
@@ -21,8 +24,9 @@ DEFAULTS = {
     "FORMS_MAX_FORM_AGE_SECONDS": 24 * 60 * 60,
     "FORMS_TRUSTED_PROXY_COUNT": 0,
     "FORMS_RATELIMIT_CACHE": "ratelimit",
-    "FORMS_MAIL_LEASE_SECONDS": 10 * 60,
+    "FORMS_MAIL_LEASE_SECONDS": 3 * 60,
     "FORMS_MAIL_MAX_ATTEMPTS": 5,
+    "FORMS_TASK_STALE_SECONDS": 60 * 60,
     "CONSENT_VERSION": "2026-11",
 }
 

@@ -15,6 +15,7 @@ import mimetypes
 from functools import partial
 
 from django.conf import settings
+from django.core.mail import make_msgid
 from django.db import transaction
 from django.template import Context
 from django.template.loader import get_template, render_to_string
@@ -72,9 +73,11 @@ def queue_mail(to, subject, template_name, context=None, *, attachments=None, re
         reply_to = municipality.contact_email
     context = {"subject": subject, "municipality": municipality, **(context or {})}
     body_text, body_html = render_mail(template_name, context)
+    from_email = from_email or settings.DEFAULT_FROM_EMAIL
     mail = OutgoingMail.objects.create(
         to="\n".join(recipients),
-        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+        from_email=from_email,
+        message_id=make_msgid(domain=from_email.rpartition("@")[2] or None),
         reply_to="\n".join(_addresses(reply_to)),
         subject=subject[:255],
         body_text=body_text,

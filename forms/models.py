@@ -84,6 +84,9 @@ class OutgoingMail(models.Model):
     sent_at = models.DateTimeField("verzonden op", null=True, blank=True)
     last_error = models.TextField("laatste fout", blank=True)
     created_at = models.DateTimeField("aangemaakt op", default=timezone.now, db_index=True)
+    # Made when the mail is queued: a copy sent again after a crash carries the same one,
+    # so mail programs show it once.
+    message_id = models.CharField("Message-ID", max_length=255, blank=True, editable=False)
 
     objects = OutgoingMailQuerySet.as_manager()
 

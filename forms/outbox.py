@@ -5,7 +5,8 @@ Sending
 ``deliver(pk)`` (run by the task) first *claims* the row with one
 conditional UPDATE: only a row that is pending or sending, not sent, and
 whose lease is empty or over is taken; taking it sets a lease
-(``FORMS_MAIL_LEASE_SECONDS``, default 10 minutes) and counts an attempt.
+(``FORMS_MAIL_LEASE_SECONDS``, default 3 minutes: longer than a send may
+take, as ``EMAIL_TIMEOUT`` bounds it) and counts an attempt.
 Claimed nothing? Another worker holds it, or it was sent: nothing happens.
 Then the mail goes out through Django's mail framework and the row is marked
 sent. A failure is recorded (``last_error``) and the row stays pending, with
@@ -22,7 +23,9 @@ waiting for a retry, or left "sending" by a worker that crashed (its lease
 ran out). Because every send starts with the claim, a row is never sent by
 two workers at once and never again once it is marked sent. (A worker that
 dies after the mail server accepted the mail but before marking it sent will
-cause one duplicate after the lease: at least once, never lost.)
+cause one more copy after the lease: at least once, never lost. That copy
+carries the Message-ID made when the mail was queued, so mail programs drop
+it as the same message.)
 
 Also ``delete_old_mail()`` removes sent and failed mails older than the
 retention period, as they hold personal data.
@@ -32,7 +35,7 @@ import base64
 import logging
 from datetime import timedelta
 
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, make_msgid
 from django.db.models import F
 from django.utils import timezone
 
@@ -58,8 +61,12 @@ def build_message(mail):
         from_email=mail.from_email,
         to=mail.recipients,
         reply_to=mail.reply_to_addresses or None,
-        # RFC 3834: sent by the site, not a person; auto-responders do not answer it.
-        headers={"Auto-Submitted": "auto-generated"},
+        headers={
+            # RFC 3834: sent by the site, not a person; auto-responders do not answer it.
+            "Auto-Submitted": "auto-generated",
+            # The same on every attempt (see OutgoingMail.message_id); older rows get one now.
+            "Message-ID": mail.message_id or make_msgid(),
+        },
     )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")

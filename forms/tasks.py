@@ -6,9 +6,11 @@ Both take primary keys or nothing, and are safe to run twice.
 import logging
 from datetime import timedelta
 
-from django_tasks import task
+from django.utils import timezone
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 
-from . import outbox
+from . import conf, outbox
 from .models import OutgoingMail
 
 logger = logging.getLogger(__name__)
@@ -35,9 +37,29 @@ def send_outgoing_mail(mail_id):
     return send_and_schedule_retry(mail_id)
 
 
+def fail_abandoned_task_results(now=None):
+    """Task rows left RUNNING by a worker that was killed: marked failed, so they do not run for ever.
+
+    Only with the database task backend (``django_tasks_db``); a task running
+    longer than ``FORMS_TASK_STALE_SECONDS`` has lost its worker.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=conf.get("FORMS_TASK_STALE_SECONDS"))
+    return DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=cutoff).update(
+        status=TaskResultStatus.FAILED,
+        finished_at=now,
+        exception_class_path="forms.tasks.WorkerLost",
+        traceback="De verwerker stopte terwijl deze taak liep; de mailronde heeft haar als mislukt gemarkeerd.",
+    )
+
+
 @task()
 def send_pending_mail():
-    """Sweep the outbox: send every due row, then delete old ones; returns the number sent."""
+    """Sweep the outbox: send every due row, then delete old ones; returns the number sent.
+
+    Also marks the rows of tasks whose worker died (see ``fail_abandoned_task_results``).
+    """
     sent = outbox.send_due_mail(send=send_and_schedule_retry)
     outbox.delete_old_mail()
+    fail_abandoned_task_results()
     return sent

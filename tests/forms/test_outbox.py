@@ -278,3 +278,50 @@ def test_old_sent_and_failed_mails_are_deleted_after_the_retention_period(home_p
     remaining = set(OutgoingMail.objects.values_list("pk", flat=True))
     assert remaining == {old_pending.pk, recent_sent.pk}
     assert not {old_sent.pk, old_failed.pk} & remaining
+
+
+def test_a_copy_sent_again_after_a_crash_carries_the_same_message_id(django_capture_on_commit_callbacks):
+    row = queue_and_commit(django_capture_on_commit_callbacks)
+    assert row.message_id.startswith("<") and row.message_id.endswith("@gemeente.example>")
+    # The worker died after the mail server took the mail, before it marked the row sent.
+    OutgoingMail.objects.filter(pk=row.pk).update(
+        status=OutgoingMail.Status.SENDING, sent_at=None, lease_until=timezone.now() - timedelta(seconds=1)
+    )
+
+    assert outbox.send_due_mail() == 1
+
+    first, again = mail.outbox
+    assert first.extra_headers["Message-ID"] == again.extra_headers["Message-ID"] == row.message_id
+    assert f"Message-ID: {row.message_id}" in again.message().as_string()
+
+
+def test_every_mail_gets_its_own_message_id(django_capture_on_commit_callbacks):
+    first = queue_and_commit(django_capture_on_commit_callbacks)
+    second = queue_and_commit(django_capture_on_commit_callbacks)
+    assert first.message_id != second.message_id
+
+
+def test_the_lease_is_a_few_minutes_and_longer_than_a_send_may_take(settings):
+    from forms import conf
+
+    assert conf.get("FORMS_MAIL_LEASE_SECONDS") <= 5 * 60
+    assert settings.EMAIL_TIMEOUT < conf.get("FORMS_MAIL_LEASE_SECONDS")
+
+
+def test_the_sweep_marks_the_task_rows_of_killed_workers_failed(settings):
+    from django_tasks import TaskResultStatus
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    killed = send_outgoing_mail.enqueue(1)
+    busy = send_outgoing_mail.enqueue(2)
+    DBTaskResult.objects.filter(pk=killed.id).update(
+        status=TaskResultStatus.RUNNING, started_at=timezone.now() - timedelta(hours=2)
+    )
+    DBTaskResult.objects.filter(pk=busy.id).update(
+        status=TaskResultStatus.RUNNING, started_at=timezone.now() - timedelta(minutes=5)
+    )
+
+    send_pending_mail.call()
+
+    assert DBTaskResult.objects.get(pk=killed.id).status == TaskResultStatus.FAILED
+    assert DBTaskResult.objects.get(pk=busy.id).status == TaskResultStatus.RUNNING
