@@ -71,7 +71,7 @@ def exported_texts(rows, spreadsheet_format):
 @pytest.mark.parametrize("spreadsheet_format", ["csv", "xlsx"])
 def test_every_free_text_column_of_the_registration_export_is_guarded(client, spreadsheet_format):
     RegistrationFactory(
-        name=ATTACK, email=ATTACK, phone=ATTACK, postcode=ATTACK[:7], initiative_name=ATTACK, heard_via="anders"
+        name=ATTACK, email=ATTACK, phone="\x07=1+1", postcode=ATTACK[:7], initiative_name=ATTACK, heard_via="anders"
     )
     client.force_login(UserFactory(is_superuser=True))
     rows = read_export(client, "/admin/aanmelding/registration/", spreadsheet_format)
