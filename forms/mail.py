@@ -8,10 +8,16 @@ commits, enqueues the task ``forms.tasks.send_outgoing_mail`` for the row.
 A rolled-back transaction leaves no row and sends nothing; a committed one
 always leaves a row, even if enqueueing fails (the sweep in ``forms.outbox``
 finds it). Sending, retries and the sweep: ``forms.outbox``.
+
+A confirmation mail to an address nobody has confirmed yet (double opt-in)
+goes at most once a day per address and purpose, however many times and from
+wherever the form is sent: ``may_send_confirmation(purpose, address)``, called
+in the same transaction, says whether it may go now and records that it does.
 """
 
 import base64
 import mimetypes
+from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
@@ -19,9 +25,11 @@ from django.core.mail import make_msgid
 from django.db import transaction
 from django.template import Context
 from django.template.loader import get_template, render_to_string
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from .consent import municipality_settings
-from .models import OutgoingMail
+from .models import ConfirmationMailMarker, OutgoingMail, normalise_email
 from .tasks import send_outgoing_mail
 
 
@@ -96,3 +104,28 @@ def absolute_url(path, request=None):
     if request is not None:
         return request.build_absolute_uri(path)
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+CONFIRMATION_INTERVAL = timedelta(hours=24)
+
+
+def may_send_confirmation(purpose, address, now=None):
+    """True if a confirmation mail for ``purpose`` may go to ``address`` now, and records it; else False.
+
+    At most one a day: a form cannot be used to flood someone's mailbox. Call it
+    in the transaction that queues the mail, so a rolled-back submission counts
+    for nothing. The record holds a keyed hash, not the address.
+    """
+    now = now or timezone.now()
+    key = salted_hmac("forms.mail.confirmation", f"{purpose}:{normalise_email(address)}").hexdigest()
+    with transaction.atomic():
+        marker, created = ConfirmationMailMarker.objects.select_for_update().get_or_create(
+            key=key, defaults={"sent_at": now}
+        )
+        if created:
+            return True
+        if marker.sent_at > now - CONFIRMATION_INTERVAL:
+            return False
+        marker.sent_at = now
+        marker.save(update_fields=["sent_at"])
+        return True

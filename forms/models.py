@@ -110,3 +110,20 @@ class OutgoingMail(models.Model):
     @property
     def reply_to_addresses(self):
         return self.split_addresses(self.reply_to)
+
+
+class ConfirmationMailMarker(models.Model):
+    """When a confirmation mail last went to an address, for one purpose (see ``forms.mail``).
+
+    Holds a keyed hash of purpose and address, never the address itself.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "verzonden bevestigingsmail"
+        verbose_name_plural = "verzonden bevestigingsmails"
+
+    def __str__(self):
+        return f"{self.key[:8]}… {self.sent_at:%Y-%m-%d %H:%M}"

@@ -40,7 +40,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import conf
-from .models import OutgoingMail
+from .models import ConfirmationMailMarker, OutgoingMail
 from .retention import retention_cutoff
 
 logger = logging.getLogger(__name__)
@@ -144,6 +144,13 @@ def send_due_mail(limit=500, send=deliver):
         if send(pk) == SENT:
             sent += 1
     return sent
+
+
+def delete_old_confirmation_markers(now=None):
+    """Markers older than a day count for nothing any more (see ``forms.mail.may_send_confirmation``)."""
+    now = now or timezone.now()
+    deleted, _ = ConfirmationMailMarker.objects.filter(sent_at__lt=now - timedelta(hours=24)).delete()
+    return deleted
 
 
 def delete_old_mail(cutoff=None):

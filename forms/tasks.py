@@ -61,5 +61,6 @@ def send_pending_mail():
     """
     sent = outbox.send_due_mail(send=send_and_schedule_retry)
     outbox.delete_old_mail()
+    outbox.delete_old_confirmation_markers()
     fail_abandoned_task_results()
     return sent

@@ -11,6 +11,7 @@ from django.db import transaction
 from forms.base import PublicForm, PublicModelForm
 from forms.consent import ConsentMixin
 from forms.fields import INVALID_EMAIL_MESSAGE, EmailField, NameField, PhoneField, PostcodeField, RemarkField
+from forms.mail import may_send_confirmation
 from forms.models import normalise_email
 from forms.motivation import AGREE_SCALE, STATEMENTS
 
@@ -179,6 +180,7 @@ class RoundAlertForm(ConsentMixin, PublicForm):
             if created:
                 alert.record_consent()
                 alert.save()
-            if not alert.is_confirmed:
+            # Not yet confirmed: the confirmation mail, at most once a day whoever sends the form.
+            if not alert.is_confirmed and may_send_confirmation(mails.ALERT_CONFIRM_PURPOSE, alert.email):
                 mails.queue_round_alert_confirmation(alert, self.page, self.request)
         return alert

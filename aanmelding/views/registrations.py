@@ -25,8 +25,10 @@ class RoundAlertHandler(PublicFormHandler):
         return self.page.get_alert_form(request, data)
 
     def serve_form(self, request):
-        if request.method != "POST":
-            return HttpResponseRedirect(self.page.url)  # the form is on the page itself
+        # The form is on the page itself, and only while no round is open: then
+        # registering is the way; a POST now stores and sends nothing.
+        if request.method != "POST" or self.page.get_open_round(request) is not None:
+            return HttpResponseRedirect(self.page.url)
         return super().serve_form(request)
 
     def form_submitted(self, request, alert):

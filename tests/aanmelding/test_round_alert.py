@@ -149,12 +149,45 @@ def test_asking_again_tells_nobody_whether_an_address_is_known(client, closed_pa
     assert RoundAlert.objects.count() == 2
 
 
-def test_an_unconfirmed_address_asking_again_gets_a_new_link(client, closed_page, django_capture_on_commit_callbacks):
+def test_an_unconfirmed_address_asking_again_gets_a_new_link_once_a_day(
+    client, monkeypatch, closed_page, django_capture_on_commit_callbacks
+):
     ask(client, closed_page, "vergeten@example.org", django_capture_on_commit_callbacks)
+    ask(client, closed_page, "Vergeten@Example.org", django_capture_on_commit_callbacks)
+    assert len(mails_to("vergeten@example.org")) == 1  # the same day: the first link still works
+
+    set_clock(monkeypatch, BEFORE_SPRING + timedelta(hours=24, minutes=1))
     ask(client, closed_page, "vergeten@example.org", django_capture_on_commit_callbacks)
 
     assert len(mails_to("vergeten@example.org")) == 2
     assert RoundAlert.objects.count() == 1
+
+
+def test_posts_from_many_addresses_send_one_confirmation_a_day(client, closed_page, django_capture_on_commit_callbacks):
+    """Mail-bombing through the form: fifty posts for one victim, each from another address."""
+    for number in range(50):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                closed_page.url + "op-de-hoogte/",
+                public_form_data({"email": "slachtoffer@example.org", "consent": "on"}),
+                REMOTE_ADDR=f"198.51.{number // 200}.{number % 200 + 1}",
+            )
+        assert response.status_code == 200  # every poster sees the same page
+
+    assert len(mails_to("slachtoffer@example.org")) == 1
+    assert OutgoingMail.objects.filter(to="slachtoffer@example.org").count() == 1
+
+
+def test_a_post_while_a_round_is_open_stores_and_sends_nothing(
+    client, monkeypatch, closed_page, spring, django_capture_on_commit_callbacks
+):
+    set_clock(monkeypatch, spring.opens_at + timedelta(hours=1))
+
+    response = ask(client, closed_page, "nu-open@example.org", django_capture_on_commit_callbacks)
+
+    assert response.status_code == 302 and response["Location"] == closed_page.url
+    assert not RoundAlert.objects.exists()
+    assert mail.outbox == []
 
 
 def test_a_get_of_the_alert_url_goes_back_to_the_page(client, closed_page):

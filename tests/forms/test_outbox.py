@@ -325,3 +325,38 @@ def test_the_sweep_marks_the_task_rows_of_killed_workers_failed(settings):
 
     assert DBTaskResult.objects.get(pk=killed.id).status == TaskResultStatus.FAILED
     assert DBTaskResult.objects.get(pk=busy.id).status == TaskResultStatus.RUNNING
+
+
+def test_a_confirmation_mail_goes_at_most_once_a_day_per_address_and_purpose():
+    from forms.mail import may_send_confirmation
+    from forms.models import ConfirmationMailMarker
+
+    now = timezone.now()
+    assert may_send_confirmation("nieuwsbrief", "Piet@Example.org", now)
+    assert not may_send_confirmation("nieuwsbrief", "piet@example.org ", now + timedelta(hours=23))
+    assert may_send_confirmation("op-de-hoogte", "piet@example.org", now)  # another purpose counts apart
+    assert may_send_confirmation("nieuwsbrief", "piet@example.org", now + timedelta(hours=24, seconds=1))
+    # No address is kept, only a keyed hash.
+    assert not ConfirmationMailMarker.objects.filter(key__icontains="piet").exists()
+
+
+def test_a_rolled_back_submission_does_not_use_up_the_days_confirmation():
+    from forms.mail import may_send_confirmation
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        assert may_send_confirmation("nieuwsbrief", "piet@example.org")
+        raise RuntimeError("het opslaan mislukt")
+
+    assert may_send_confirmation("nieuwsbrief", "piet@example.org")
+
+
+def test_the_sweep_forgets_confirmation_markers_after_a_day():
+    from forms.mail import may_send_confirmation
+    from forms.models import ConfirmationMailMarker
+
+    may_send_confirmation("nieuwsbrief", "oud@example.org", timezone.now() - timedelta(hours=25))
+    may_send_confirmation("nieuwsbrief", "nieuw@example.org")
+
+    send_pending_mail.call()
+
+    assert ConfirmationMailMarker.objects.count() == 1
