@@ -3,8 +3,9 @@
 =============================  =======  ==============================================
 setting                        default  meaning
 =============================  =======  ==============================================
-FORMS_MIN_SUBMIT_SECONDS       3        a form sent back faster than this is spam
-FORMS_MAX_FORM_AGE_SECONDS     86400    older forms get "please send again" (not spam)
+FORMS_MIN_SUBMIT_SECONDS       3        a form sent back faster than this is returned
+                                        to be checked and sent again
+FORMS_MAX_FORM_AGE_SECONDS     86400    older forms get "please send again"
 FORMS_TRUSTED_PROXY_COUNT      0        reverse proxies in front of the site that
                                         append to X-Forwarded-For (0: use REMOTE_ADDR)
 FORMS_RATELIMIT_CACHE          ratelimit  cache alias shared by all server processes

@@ -12,22 +12,30 @@ No captcha and no third-party requests. Every ``PublicForm`` (see
 ``form_ts`` (the signed timestamp)
     A hidden field holding the moment the form was rendered, signed with
     ``django.core.signing`` (salt ``TIMESTAMP_SALT``), so it cannot be forged.
-    On submit the timestamp is checked:
+    On submit the timestamp is checked; anything but a sound one is a form
+    error, never silent spam, because a person may be behind it (a browser
+    that fills the form in for them, a page kept open for days):
 
-    - missing, forged or tampered, or in the future: spam;
-    - younger than ``FORMS_MIN_SUBMIT_SECONDS`` (default 3): spam, no person
-      fills in a form that fast;
-    - older than ``FORMS_MAX_FORM_AGE_SECONDS`` (default 24 hours): *not* spam
-      but a normal form error asking to send the form again. Everything typed
-      is kept and a fresh timestamp is rendered, so sending again works.
+    - missing, forged or tampered, or in the future: "check and send again"
+      (``CHECK_AGAIN_MESSAGE``);
+    - younger than ``FORMS_MIN_SUBMIT_SECONDS`` (default 3): the same request,
+      as no person fills in a form that fast without help (``TOO_FAST_MESSAGE``);
+    - older than ``FORMS_MAX_FORM_AGE_SECONDS`` (default 24 hours): "the form
+      stood open too long" (``EXPIRED_MESSAGE``).
+
+    Everything typed is kept and a fresh timestamp is rendered, so sending
+    the form again works. Nothing is stored until it does.
 
 The view contract
 -----------------
-A submission caught as spam
+A submission caught as spam (a filled honeypot, which no person sees)
 
 - stores nothing and sends nothing, and
 - gets exactly the same answer as a successful one (the same redirect to the
   same thank-you page), so a bot learns nothing from the response.
+
+A person is never told that something was saved when it was not: a
+submission with only a timestamp problem gets the form back with a message.
 
 ``forms.base.process_public_form()`` implements this contract; views use it
 instead of calling ``is_valid()`` themselves. ``form.is_spam()`` tells whether a
@@ -50,6 +58,14 @@ logger = logging.getLogger(__name__)
 TIMESTAMP_SALT = "forms.spam.rendered-at"
 HONEYPOT_TEMPLATE = "forms/fields/honeypot.html"
 EXPIRED_MESSAGE = "Dit formulier stond te lang open. Controleer je gegevens en verstuur het formulier opnieuw."
+TOO_FAST_MESSAGE = (
+    "Het formulier is erg snel verstuurd, en er is nog niets opgeslagen. "
+    "Controleer of alles klopt en verstuur het formulier opnieuw."
+)
+CHECK_AGAIN_MESSAGE = (
+    "We konden dit formulier niet controleren, en er is nog niets opgeslagen. "
+    "Controleer je gegevens en verstuur het formulier opnieuw."
+)
 
 
 class TimestampStatus(enum.Enum):
@@ -61,8 +77,15 @@ class TimestampStatus(enum.Enum):
     EXPIRED = "expired"
 
     @property
-    def is_spam(self):
-        return self not in {TimestampStatus.OK, TimestampStatus.EXPIRED}
+    def message(self):
+        """The form error for this status; None when the timestamp is sound."""
+        if self is TimestampStatus.OK:
+            return None
+        if self is TimestampStatus.EXPIRED:
+            return EXPIRED_MESSAGE
+        if self is TimestampStatus.TOO_FAST:
+            return TOO_FAST_MESSAGE
+        return CHECK_AGAIN_MESSAGE
 
 
 def sign_timestamp(moment=None):
@@ -122,7 +145,6 @@ class SpamProtectionMixin:
 
     honeypot_field_name = "website"
     timestamp_field_name = "form_ts"
-    expired_message = EXPIRED_MESSAGE
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -141,13 +163,11 @@ class SpamProtectionMixin:
         return bool(str(self._submitted(self.honeypot_field_name) or "").strip())
 
     def spam_reasons(self):
-        """Why this bound form is spam, as short codes; empty if it is not."""
-        if not self.is_bound:
+        """Why this bound form is spam, as short codes; empty if it is not. Only the honeypot counts."""
+        if not self.is_bound or not self.honeypot_filled():
             return []
-        reasons = []
-        if self.honeypot_filled():
-            reasons.append("honeypot")
-        if self.timestamp_status.is_spam:
+        reasons = ["honeypot"]
+        if self.timestamp_status is not TimestampStatus.OK:
             reasons.append(f"timestamp-{self.timestamp_status.value}")
         return reasons
 
@@ -161,8 +181,10 @@ class SpamProtectionMixin:
             return
         for name in (self.honeypot_field_name, self.timestamp_field_name):
             self.cleaned_data.pop(name, None)
-        if self.timestamp_status is TimestampStatus.EXPIRED:
-            self.add_error(None, ValidationError(self.expired_message, code="form_expired"))
+        message = self.timestamp_status.message
+        if message:
+            code = "form_expired" if self.timestamp_status is TimestampStatus.EXPIRED else "form_unchecked"
+            self.add_error(None, ValidationError(message, code=code))
             # Render a fresh timestamp, so that sending the form again works.
             self.data = self.data.copy()
             self.data[self.add_prefix(self.timestamp_field_name)] = sign_timestamp()

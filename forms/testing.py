@@ -1,8 +1,9 @@
 """Helpers for tests of apps that use the public forms.
 
-A public form rejects (silently, as spam) a POST without a valid render
-timestamp or one sent within ``FORMS_MIN_SUBMIT_SECONDS``. Tests that post
-directly use ``public_form_data()``::
+A public form gives the form back ("check and send again") for a POST
+without a sound render timestamp or one sent within
+``FORMS_MIN_SUBMIT_SECONDS``. Tests that post directly use
+``public_form_data()``::
 
     from forms.testing import public_form_data
 

@@ -8,7 +8,14 @@ from django.core import mail, signing
 
 from forms.base import PublicForm
 from forms.models import OutgoingMail
-from forms.spam import EXPIRED_MESSAGE, TimestampStatus, check_timestamp, sign_timestamp
+from forms.spam import (
+    CHECK_AGAIN_MESSAGE,
+    EXPIRED_MESSAGE,
+    TOO_FAST_MESSAGE,
+    TimestampStatus,
+    check_timestamp,
+    sign_timestamp,
+)
 from forms.testing import public_form_data
 
 from .conftest import parse
@@ -44,30 +51,40 @@ def test_a_honeypot_of_only_spaces_is_not_spam():
     assert not bound(website="   ").is_spam()
 
 
+def check_again(form):
+    """The form is no spam, not valid, and asks to check and send again; returns its non-field errors."""
+    assert not form.is_spam()
+    assert not form.is_valid()
+    return form.non_field_errors()
+
+
 @pytest.mark.parametrize("seconds_ago", [0, 1, 2])
-def test_a_submission_faster_than_the_minimum_is_spam(seconds_ago):
+def test_a_submission_faster_than_the_minimum_asks_to_send_again(seconds_ago):
     form = bound(seconds_ago=seconds_ago)
-    assert form.is_spam()
-    assert form.spam_reasons() == ["timestamp-too-fast"]
+    assert form.timestamp_status is TimestampStatus.TOO_FAST
+    assert check_again(form) == [TOO_FAST_MESSAGE]
+    assert "er is nog niets opgeslagen" in TOO_FAST_MESSAGE and "opnieuw" in TOO_FAST_MESSAGE
 
 
 def test_the_minimum_time_is_a_setting(settings):
     settings.FORMS_MIN_SUBMIT_SECONDS = 30
-    assert bound(seconds_ago=20).is_spam()
+    assert bound(seconds_ago=20).timestamp_status is TimestampStatus.TOO_FAST
     settings.FORMS_MIN_SUBMIT_SECONDS = 0
-    assert not bound(seconds_ago=0).is_spam()
+    assert bound(seconds_ago=0).is_valid()
 
 
-def test_a_missing_timestamp_is_spam():
+def test_a_missing_timestamp_asks_to_send_again():
     form = bound(form_ts=None)
     assert "form_ts" not in form.data
-    assert form.spam_reasons() == ["timestamp-missing"]
-    assert bound(form_ts="").is_spam()
+    assert form.timestamp_status is TimestampStatus.MISSING
+    assert check_again(form) == [CHECK_AGAIN_MESSAGE]
+    assert check_again(bound(form_ts="")) == [CHECK_AGAIN_MESSAGE]
 
 
-def test_a_future_timestamp_is_spam():
+def test_a_future_timestamp_asks_to_send_again():
     form = bound(seconds_ago=-HOUR)
-    assert form.spam_reasons() == ["timestamp-future"]
+    assert form.timestamp_status is TimestampStatus.FUTURE
+    assert check_again(form) == [CHECK_AGAIN_MESSAGE]
 
 
 @pytest.mark.parametrize(
@@ -79,16 +96,24 @@ def test_a_future_timestamp_is_spam():
         "not a timestamp at all",
     ],
 )
-def test_a_forged_timestamp_is_spam(forged):
-    assert bound(form_ts=forged).spam_reasons() == ["timestamp-forged"]
+def test_a_forged_timestamp_asks_to_send_again(forged):
+    form = bound(form_ts=forged)
+    assert form.timestamp_status is TimestampStatus.FORGED
+    assert check_again(form) == [CHECK_AGAIN_MESSAGE]
 
 
-def test_a_tampered_timestamp_is_spam():
+def test_a_tampered_timestamp_asks_to_send_again():
     genuine = sign_timestamp(time.time() - HOUR)
     value, signature = genuine.split(":")
     tampered = f"{int(value) - HOUR}:{signature}"  # pretend the form is older
     assert check_timestamp(genuine) is TimestampStatus.OK
-    assert bound(form_ts=tampered).spam_reasons() == ["timestamp-forged"]
+    assert bound(form_ts=tampered).timestamp_status is TimestampStatus.FORGED
+
+
+def test_a_filled_honeypot_is_spam_whatever_the_timestamp():
+    form = bound(seconds_ago=0, website="https://spam.example")
+    assert form.is_spam()
+    assert form.spam_reasons() == ["honeypot", "timestamp-too-fast"]
 
 
 def test_an_expired_form_is_an_error_that_keeps_the_data_not_spam(monkeypatch):
@@ -137,20 +162,9 @@ def test_an_unbound_form_is_not_spam():
 
 @pytest.mark.django_db
 @pytest.mark.urls("tests.forms.urls")
-@pytest.mark.parametrize(
-    "spoil",
-    [
-        lambda: {"website": "http://spam.example"},
-        lambda: {"form_ts": ""},
-        lambda: {"form_ts": "1:forged"},
-        lambda: {"form_ts": sign_timestamp()},  # sent at once
-        lambda: {"form_ts": sign_timestamp(time.time() + HOUR)},  # from the future
-    ],
-    ids=["honeypot", "missing", "forged", "too-fast", "future"],
-)
 @pytest.mark.parametrize("url", ["/contact/", "/melding/"])
 def test_spam_stores_nothing_sends_nothing_and_looks_like_success(
-    client, home_page, contact_data, django_capture_on_commit_callbacks, spoil, url
+    client, home_page, contact_data, django_capture_on_commit_callbacks, url
 ):
     with django_capture_on_commit_callbacks(execute=True):
         genuine = client.post(url, contact_data)
@@ -158,12 +172,42 @@ def test_spam_stores_nothing_sends_nothing_and_looks_like_success(
     assert len(mail.outbox) == 1
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        caught = client.post(url, {**contact_data, **spoil()})
+        caught = client.post(url, {**contact_data, "website": "http://spam.example"})
 
     assert OutgoingMail.objects.count() == 1
     assert len(mail.outbox) == 1
     assert callbacks == []
     assert (caught.status_code, caught["Location"]) == (genuine.status_code, genuine["Location"]) == (302, "/bedankt/")
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.forms.urls")
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (lambda: {"form_ts": ""}, CHECK_AGAIN_MESSAGE),
+        (lambda: {"form_ts": "1:forged"}, CHECK_AGAIN_MESSAGE),
+        (lambda: {"form_ts": sign_timestamp()}, TOO_FAST_MESSAGE),  # sent at once
+        (lambda: {"form_ts": sign_timestamp(time.time() + HOUR)}, CHECK_AGAIN_MESSAGE),  # from the future
+    ],
+    ids=["missing", "forged", "too-fast", "future"],
+)
+@pytest.mark.parametrize("url", ["/contact/", "/melding/"])
+def test_a_timestamp_problem_alone_gives_the_form_back_never_a_false_thank_you(
+    client, home_page, contact_data, django_capture_on_commit_callbacks, spoil, message, url
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(url, {**contact_data, **spoil()})
+
+    assert response.status_code == 200  # no redirect to "Bedankt": nothing was saved
+    page = parse(response.content.decode())
+    assert message in page.select_one(".error-summary").get_text()
+    assert page.find("input", attrs={"name": "name"})["value"] == "Piet de Vries"
+    assert page.find("textarea", attrs={"name": "message"}).get_text().strip() == "Wij willen een team starten."
+    # A fresh, sound timestamp: after a person's pause, sending again works.
+    fresh = page.find("input", attrs={"name": "form_ts"})["value"]
+    assert check_timestamp(fresh, now=time.time() + 10) is TimestampStatus.OK
+    assert OutgoingMail.objects.count() == 0 and mail.outbox == [] and callbacks == []
 
 
 @pytest.mark.django_db
