@@ -30,13 +30,10 @@ def purge_personal_data(moment=None):
             if registration.personal_data_removed_at is None:
                 registration.remove_personal_data(moment)
                 purged += 1
-    alerts = 0
-    for alert in RoundAlert.objects.filter(
-        confirmed_at__isnull=True, created_at__lt=moment - timedelta(days=UNCONFIRMED_ALERT_DAYS)
-    ):
-        with transaction.atomic():
-            alert.forget()
-            alerts += 1
+    with transaction.atomic():
+        alerts = RoundAlert.objects.filter(
+            confirmed_at__isnull=True, created_at__lt=moment - timedelta(days=UNCONFIRMED_ALERT_DAYS)
+        ).forget()
     with transaction.atomic():
         past = EveningSignup.objects.filter(evening__ends_at__lt=cutoff).exclude(name=EveningSignup.REMOVED_NAME)
         addresses = list(past.values_list("email", flat=True))

@@ -55,7 +55,7 @@ class ConfirmActionView(View):
             done_text = "Bedankt voor het doorgeven."
 
             def perform(self, signup):
-                signup.cancel()
+                seats.cancel(signup)
 
     with the URL ``path("annuleren/<str:token>/", CancelSignupView.as_view())``,
     or under a page: ``path("annuleren/<str:token>/", page_view(CancelSignupView), name="cancel")``

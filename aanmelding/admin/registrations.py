@@ -26,7 +26,6 @@ from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -247,8 +246,7 @@ class RegistrationEditView(ForbiddenMixin, WMABaseView):
         return self.permission_helper.user_can_see(user)
 
     def get_instance(self, for_update=False):
-        if not str(self.instance_pk).isdigit():
-            raise Http404
+        # instance_pk is digits only (forms.admin.NumericIdURLHelper).
         queryset = Registration.objects.select_related("round", "wijk")
         if for_update:
             queryset = queryset.select_for_update(of=("self",))

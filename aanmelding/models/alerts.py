@@ -8,6 +8,14 @@ from forms.models import ConsentRecord, OutgoingMail
 from .rounds import RegistrationRound
 
 
+class RoundAlertQuerySet(models.QuerySet):
+    def forget(self):
+        """Delete these addresses, with the outbox's copies of the mails sent to them; returns how many went."""
+        OutgoingMail.objects.copies_sent_to(self.values_list("email", flat=True)).delete()
+        _, per_model = self.delete()
+        return per_model.get(RoundAlert._meta.label, 0)
+
+
 class RoundAlert(ConsentRecord):
     """'Houd mij op de hoogte': a mail when the next registration round opens.
 
@@ -18,6 +26,8 @@ class RoundAlert(ConsentRecord):
     email = models.EmailField("E-mailadres", unique=True)
     created_at = models.DateTimeField("Aangevraagd op", auto_now_add=True)
     confirmed_at = models.DateTimeField("Bevestigd op", null=True, blank=True)
+
+    objects = RoundAlertQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -37,9 +47,8 @@ class RoundAlert(ConsentRecord):
             self.save(update_fields=["confirmed_at"])
 
     def forget(self):
-        """Unsubscribed (or never confirmed): the address goes, with the outbox's copies of the mails to it."""
-        OutgoingMail.objects.copies_sent_to([self.email]).delete()
-        self.delete()
+        """Unsubscribed: the address goes, with the outbox's copies of the mails to it."""
+        RoundAlert.objects.filter(pk=self.pk).forget()
 
 
 class RoundAlertDelivery(models.Model):

@@ -362,9 +362,14 @@ class RegistrationPage(PublicFormPageMixin, Page):
         current = self.get_open_round(request)
         context["current_round"] = current
         context["next_round"] = None if current else RegistrationRound.next_upcoming()
-        if current is None:
-            context["alert_form"] = self.get_alert_form(request)
         return context
+
+    def render_form(self, request, form, status=200):
+        # Closed: the page offers 'houd mij op de hoogte' instead (a bound one comes from RoundAlertHandler).
+        response = super().render_form(request, form, status)
+        if form is None:
+            response.context_data["alert_form"] = self.get_alert_form(request)
+        return response
 
     def get_submission_queryset(self):
         return Registration.objects.select_related("round")
