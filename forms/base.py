@@ -44,6 +44,7 @@ only what this browser sent.
 """
 
 from django import forms as django_forms
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers
@@ -72,6 +73,10 @@ class PublicModelForm(PublicFormBase, django_forms.ModelForm):
     """A public form over one of our models."""
 
 
+class TokenUsed(Exception):
+    """The form token of a submission was used before; rolls back the save's transaction."""
+
+
 def process_public_form(form, *, save, success, conflict_error=None):
     """Handle a bound public form according to the spam contract (see ``forms.spam``).
 
@@ -79,8 +84,12 @@ def process_public_form(form, *, save, success, conflict_error=None):
       answer a real submission gets;
     - invalid: returns ``None``; render the bound form again (it keeps what
       was typed and shows the errors);
-    - valid: calls ``save(form)`` inside ``transaction.atomic()`` (queue mails
-      there too, see ``forms.mail``), then returns ``success()``.
+    - valid: uses up the form's token and calls ``save(form)`` inside one
+      ``transaction.atomic()`` (queue mails there too, see ``forms.mail``),
+      then returns ``success()``. A token used before gives the form back with
+      ``forms.spam.USED_MESSAGE``; ``save`` may refuse with a ``ValidationError``
+      (a rule checked under a lock), which becomes a form error. Either way
+      nothing is stored and what was typed is kept.
 
     ``conflict_error`` (``(field, message)``) turns an ``IntegrityError`` from
     ``save`` (a unique constraint lost to a parallel submit) into that form
@@ -97,7 +106,17 @@ def process_public_form(form, *, save, success, conflict_error=None):
         return None
     try:
         with transaction.atomic():
+            if not form.consume_token():
+                raise TokenUsed
             save(form)
+    except TokenUsed:
+        form.refuse_used_token()
+        return None
+    except ValidationError as error:
+        # A rule that only holds under the lock the save takes (a cap, say):
+        # nothing was stored, the token is still unused, the form says why.
+        form.add_error(None, error)
+        return None
     except IntegrityError:
         if conflict_error is None:
             raise

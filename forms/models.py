@@ -127,3 +127,23 @@ class ConfirmationMailMarker(models.Model):
 
     def __str__(self):
         return f"{self.key[:8]}… {self.sent_at:%Y-%m-%d %H:%M}"
+
+
+class UsedFormToken(models.Model):
+    """The nonce of a form token that a successful submission used (see ``forms.spam``).
+
+    A token older than ``FORMS_MAX_FORM_AGE_SECONDS`` is refused for its age
+    anyway, so the sweep deletes rows older than that.
+    """
+
+    NONCE_LENGTH = 32
+
+    nonce = models.CharField(max_length=NONCE_LENGTH, unique=True)
+    used_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "gebruikt formuliertoken"
+        verbose_name_plural = "gebruikte formuliertokens"
+
+    def __str__(self):
+        return f"{self.nonce[:6]}… {self.used_at:%Y-%m-%d %H:%M}"

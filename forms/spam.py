@@ -9,9 +9,13 @@ No captcha and no third-party requests. Every ``PublicForm`` (see
     ``autocomplete="off"``. It is *not* ``type="hidden"``: simple bots skip
     those but fill in every visible-looking text field. Filled in: spam.
 
-``form_ts`` (the signed timestamp)
-    A hidden field holding the moment the form was rendered, signed with
-    ``django.core.signing`` (salt ``TIMESTAMP_SALT``), so it cannot be forged.
+``form_ts`` (the signed timestamp, a single-use form token)
+    A hidden field holding the moment the form was rendered and a random
+    nonce, signed with ``django.core.signing`` (salt ``TIMESTAMP_SALT``), so it
+    cannot be forged. A successful submission uses the nonce up
+    (``UsedFormToken``, in the same transaction as the save), so one harvested
+    token cannot be sent twice: a script has to fetch a fresh form for every
+    submission, and each fetch starts the minimum fill-in time again.
     On submit the timestamp is checked; anything but a sound one is a form
     error, never silent spam, because a person may be behind it (a browser
     that fills the form in for them, a page kept open for days):
@@ -21,7 +25,10 @@ No captcha and no third-party requests. Every ``PublicForm`` (see
     - younger than ``FORMS_MIN_SUBMIT_SECONDS`` (default 3): the same request,
       as no person fills in a form that fast without help (``TOO_FAST_MESSAGE``);
     - older than ``FORMS_MAX_FORM_AGE_SECONDS`` (default 24 hours): "the form
-      stood open too long" (``EXPIRED_MESSAGE``).
+      stood open too long" (``EXPIRED_MESSAGE``);
+    - already used by a successful submission (``consume_token()`` finds the
+      nonce taken): "this form was already sent" (``USED_MESSAGE``). A double
+      click gets this too; the message says where to look for the first one.
 
     Everything typed is kept and a fresh timestamp is rendered, so sending
     the form again works. Nothing is stored until it does.
@@ -44,14 +51,19 @@ bound form is spam; ``form.spam_reasons()`` says why (for logging, never shown).
 
 import enum
 import logging
+import secrets
 import time
+from datetime import timedelta
 
 from django import forms as django_forms
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from . import conf
+from .models import UsedFormToken
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +73,10 @@ EXPIRED_MESSAGE = "Dit formulier stond te lang open. Controleer je gegevens en v
 TOO_FAST_MESSAGE = (
     "Het formulier is erg snel verstuurd, en er is nog niets opgeslagen. "
     "Controleer of alles klopt en verstuur het formulier opnieuw."
+)
+USED_MESSAGE = (
+    "Dit formulier is al verstuurd. Heb je net op de knop gedrukt, kijk dan in je mail: daar staat de "
+    "bevestiging. Wil je nog iets versturen, controleer dan je gegevens en verstuur het formulier opnieuw."
 )
 CHECK_AGAIN_MESSAGE = (
     "We konden dit formulier niet controleren, en er is nog niets opgeslagen. "
@@ -89,18 +105,30 @@ class TimestampStatus(enum.Enum):
 
 
 def sign_timestamp(moment=None):
-    """A signed render timestamp: ``moment`` (seconds since the epoch) or now."""
+    """A signed form token: the render moment (``moment``, seconds since the epoch, or now) and a new nonce."""
     moment = time.time() if moment is None else moment
-    return signing.Signer(salt=TIMESTAMP_SALT).sign(str(int(moment)))
+    return signing.Signer(salt=TIMESTAMP_SALT).sign(f"{int(moment)}:{secrets.token_urlsafe(12)}")
+
+
+def read_token(value):
+    """``(rendered_at, nonce)`` from a signed form token; raises ``ValueError`` when it is not sound."""
+    try:
+        moment, nonce = signing.Signer(salt=TIMESTAMP_SALT).unsign(str(value)).split(":", 1)
+        rendered_at = int(moment)
+    except signing.BadSignature as error:
+        raise ValueError("bad signature") from error
+    if not nonce or len(nonce) > UsedFormToken.NONCE_LENGTH:
+        raise ValueError("no nonce")
+    return rendered_at, nonce
 
 
 def check_timestamp(value, now=None):
-    """Check a submitted render timestamp; returns a ``TimestampStatus``."""
+    """Check a submitted form token's age; returns a ``TimestampStatus`` (``consume_token`` checks its use)."""
     if not value:
         return TimestampStatus.MISSING
     try:
-        rendered_at = int(signing.Signer(salt=TIMESTAMP_SALT).unsign(str(value)))
-    except (signing.BadSignature, ValueError):
+        rendered_at, _nonce = read_token(value)
+    except ValueError:
         return TimestampStatus.FORGED
     elapsed = (time.time() if now is None else now) - rendered_at
     if elapsed < 0:
@@ -159,6 +187,30 @@ class SpamProtectionMixin:
         """The ``TimestampStatus`` of the submitted timestamp (checked once per form)."""
         return check_timestamp(self._submitted(self.timestamp_field_name))
 
+    def consume_token(self):
+        """Use up this submission's form token; False when a successful submission already used it.
+
+        Call it inside the transaction that stores the submission (``forms.base``
+        does): a refused or failed save gives the token back.
+        """
+        _rendered_at, nonce = read_token(self._submitted(self.timestamp_field_name))
+        try:
+            with transaction.atomic():
+                UsedFormToken.objects.create(nonce=nonce)
+        except IntegrityError:
+            return False
+        return True
+
+    def refuse_used_token(self):
+        """The form error for a token that was already used, with a fresh token to send again."""
+        self.add_error(None, ValidationError(USED_MESSAGE, code="form_used"))
+        self.renew_token()
+
+    def renew_token(self):
+        """Render a fresh token, so that sending the form again works."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix(self.timestamp_field_name)] = sign_timestamp()
+
     def honeypot_filled(self):
         return bool(str(self._submitted(self.honeypot_field_name) or "").strip())
 
@@ -185,9 +237,15 @@ class SpamProtectionMixin:
         if message:
             code = "form_expired" if self.timestamp_status is TimestampStatus.EXPIRED else "form_unchecked"
             self.add_error(None, ValidationError(message, code=code))
-            # Render a fresh timestamp, so that sending the form again works.
-            self.data = self.data.copy()
-            self.data[self.add_prefix(self.timestamp_field_name)] = sign_timestamp()
+            self.renew_token()
+
+
+def delete_used_form_tokens(now=None):
+    """Forget used tokens past the form age limit (an hour's margin): their age alone refuses them now."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=conf.get("FORMS_MAX_FORM_AGE_SECONDS") + 60 * 60)
+    deleted, _ = UsedFormToken.objects.filter(used_at__lt=cutoff).delete()
+    return deleted
 
 
 def log_spam(form):

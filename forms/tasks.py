@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
-from . import conf, outbox
+from . import conf, outbox, spam
 from .models import OutgoingMail
 
 logger = logging.getLogger(__name__)
@@ -62,5 +62,6 @@ def send_pending_mail():
     sent = outbox.send_due_mail(send=send_and_schedule_retry)
     outbox.delete_old_mail()
     outbox.delete_old_confirmation_markers()
+    spam.delete_used_form_tokens()
     fail_abandoned_task_results()
     return sent
