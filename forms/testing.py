@@ -14,6 +14,11 @@ either wait ``FORMS_MIN_SUBMIT_SECONDS`` or set it to 0 with pytest-django's
 ``settings`` fixture. The rate limit counts in a database table that test
 transactions roll back, but ``transactional_db``/``live_server`` tests keep
 it: clear it with ``clear_rate_limits()`` in such tests.
+
+Tests that need another moment travel with time-machine's ``time_machine``
+fixture (``time_machine.move_to(moment, tick=False)``): it moves Django's
+``timezone.now()`` and ``time.time()`` (the render timestamp) together. Never
+patch one clock alone: a form would then be opened at one time and sent at another.
 """
 
 import time

@@ -5,7 +5,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEV_ONLY = {"playwright", "axe-playwright-python", "greenlet", "pytest", "pytest-django", "pytest-xdist", "hypothesis"}
-DEV_ONLY |= {"ruff", "import-linter", "grimp", "factory-boy", "faker", "wagtail-factories"}
+DEV_ONLY |= {"ruff", "import-linter", "grimp", "factory-boy", "faker", "wagtail-factories", "time-machine"}
 
 
 def pins(name):

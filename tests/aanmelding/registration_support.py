@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 from django.core import mail
-from django.utils import timezone
 
 from forms.testing import public_form_data
 
@@ -48,11 +47,6 @@ def registration_fields(wijk, /, **overrides):
 def registration_data(wijk, /, **overrides):
     """A complete, valid POST rendered a minute ago; ``None`` leaves a field out."""
     return public_form_data(registration_fields(wijk, **overrides))
-
-
-def set_clock(monkeypatch, moment):
-    """Django's clock (``timezone.now``) stands still at ``moment``; the spam timestamp keeps real time."""
-    monkeypatch.setattr(timezone, "now", lambda: moment)
 
 
 def link_path(text, base=None):

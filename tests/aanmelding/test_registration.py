@@ -1,6 +1,6 @@
 """The public registration form: a resident registers during an open round."""
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from django.conf import settings
@@ -26,7 +26,6 @@ from .registration_support import (
     mails_to,
     registration_data,
     registration_fields,
-    set_clock,
     soup,
 )
 
@@ -208,13 +207,12 @@ def dst_round(db):
     )
 
 
-def form_sent_at(client, monkeypatch, settings, page, wijk, opened_at, sent_at):
-    """GET the form at ``opened_at``, fill it in and send it at ``sent_at`` (Django's clock)."""
-    settings.FORMS_MIN_SUBMIT_SECONDS = 0  # the signed timestamp uses the real clock
-    set_clock(monkeypatch, opened_at)
+def form_sent_at(client, time_machine, page, wijk, opened_at, sent_at):
+    """GET the form at ``opened_at``, fill it in and send it at ``sent_at``."""
+    time_machine.move_to(opened_at, tick=False)
     form_page = soup(client.get(page.url))
     timestamp = form_page.find("input", attrs={"name": "form_ts"})["value"]
-    set_clock(monkeypatch, sent_at)
+    time_machine.move_to(sent_at, tick=False)
     data = {**registration_fields(wijk), "form_ts": timestamp, "website": ""}
     return client.post(page.url, data)
 
@@ -224,11 +222,14 @@ def form_sent_at(client, monkeypatch, settings, page, wijk, opened_at, sent_at):
     ("offset", "accepted"), [(-SECOND, True), (timedelta(0), True), (SECOND, False)], ids=["before", "at", "after"]
 )
 def test_a_form_sent_around_closing_time(
-    client, monkeypatch, settings, registration_page, wijk, request, round_name, offset, accepted
+    client, time_machine, registration_page, wijk, request, round_name, offset, accepted
 ):
     round_ = request.getfixturevalue(round_name)
     sent_at = round_.closes_at + offset
-    response = form_sent_at(client, monkeypatch, settings, registration_page, wijk, round_.opens_at, sent_at)
+    # Opened a real hour before closing (in UTC: wall-clock arithmetic across the DST change
+    # would give 02:30, an hour that does not exist, the same instant as 03:30).
+    opened_at = round_.closes_at.astimezone(UTC) - timedelta(hours=1)
+    response = form_sent_at(client, time_machine, registration_page, wijk, opened_at, sent_at)
 
     if accepted:
         assert response.status_code == 302
@@ -254,13 +255,12 @@ def test_a_form_sent_around_closing_time(
 @pytest.mark.parametrize(
     ("offset", "accepted"), [(-SECOND, False), (timedelta(0), True), (SECOND, True)], ids=["before", "at", "after"]
 )
-def test_a_form_sent_around_opening_time(
-    client, monkeypatch, settings, registration_page, wijk, fixed_round, offset, accepted
-):
-    # Someone who kept the form of an earlier round open sends it just when the new one opens.
-    RegistrationRoundFactory(title="Najaar 2026", opens_at=at(2026, 9, 1, 9, 0), closes_at=at(2026, 9, 15, 23, 59))
+def test_a_form_sent_around_opening_time(client, time_machine, registration_page, wijk, fixed_round, offset, accepted):
+    # Someone opens the form late in the evening, just before an earlier round closes, and
+    # sends it the next morning (within the form's 24 hours) just when the new round opens.
+    RegistrationRoundFactory(title="Winter", opens_at=at(2027, 2, 1, 9, 0), closes_at=at(2027, 2, 28, 23, 59))
     response = form_sent_at(
-        client, monkeypatch, settings, registration_page, wijk, at(2026, 9, 10, 12, 0), fixed_round.opens_at + offset
+        client, time_machine, registration_page, wijk, at(2027, 2, 28, 23, 30), fixed_round.opens_at + offset
     )
 
     if accepted:
@@ -273,8 +273,8 @@ def test_a_form_sent_around_opening_time(
         nothing_stored_or_sent()
 
 
-def test_the_closed_page_says_when_the_next_round_opens(client, monkeypatch, registration_page, fixed_round):
-    set_clock(monkeypatch, at(2027, 2, 1, 12, 0))
+def test_the_closed_page_says_when_the_next_round_opens(client, time_machine, registration_page, fixed_round):
+    time_machine.move_to(at(2027, 2, 1, 12, 0), tick=False)
     response = client.get(registration_page.url)
 
     assert response.status_code == 200

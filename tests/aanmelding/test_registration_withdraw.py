@@ -1,9 +1,10 @@
 """Withdrawing a registration through the signed link in the confirmation mail."""
 
-import time
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from aanmelding.mails.registrations import ALERT_CONFIRM_PURPOSE, WITHDRAW_MAX_AGE, WITHDRAW_PURPOSE
 from aanmelding.models import Registration
@@ -130,10 +131,9 @@ def test_a_rejected_applicant_who_withdraws_keeps_the_status_but_loses_the_data(
     assert registration.name == "" and registration.personal_data_removed_at is not None
 
 
-def test_an_expired_link_gets_a_clear_page_and_changes_nothing(client, monkeypatch, registration_and_link):
+def test_an_expired_link_gets_a_clear_page_and_changes_nothing(client, time_machine, registration_and_link):
     registration, link = registration_and_link
-    real_time = time.time
-    monkeypatch.setattr(time, "time", lambda: real_time() + WITHDRAW_MAX_AGE.total_seconds() + 60)
+    time_machine.move_to(timezone.now() + WITHDRAW_MAX_AGE + timedelta(minutes=1))
 
     for response in (client.get(link), client.post(link)):
         assert response.status_code == 410

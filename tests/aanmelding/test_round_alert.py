@@ -1,6 +1,5 @@
 """'Houd mij op de hoogte': double opt-in, one mail per round, one-click unsubscribe."""
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -14,7 +13,7 @@ from forms.models import OutgoingMail
 from forms.testing import public_form_data
 from tests.factories import RegistrationRoundFactory
 
-from .registration_support import at, link_path, mails_to, set_clock, soup
+from .registration_support import at, link_path, mails_to, soup
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_rate_limit_left_over")]
 
@@ -36,9 +35,9 @@ def autumn(db):
 
 
 @pytest.fixture
-def closed_page(monkeypatch, registration_page, spring, autumn):
+def closed_page(time_machine, registration_page, spring, autumn):
     """The registration page between rounds."""
-    set_clock(monkeypatch, BEFORE_SPRING)
+    time_machine.move_to(BEFORE_SPRING, tick=False)
     return registration_page
 
 
@@ -99,11 +98,10 @@ def test_the_confirm_link_shows_a_button_and_confirms_only_on_post(
     assert RoundAlert.objects.get().is_confirmed
 
 
-def test_an_expired_confirm_link_changes_nothing(client, monkeypatch, closed_page, django_capture_on_commit_callbacks):
+def test_an_expired_confirm_link_changes_nothing(client, time_machine, closed_page, django_capture_on_commit_callbacks):
     ask(client, closed_page, "bewoner@example.org", django_capture_on_commit_callbacks)
     link = link_path(mail.outbox[0].body, closed_page.url + "op-de-hoogte/bevestigen/")
-    real_time = time.time
-    monkeypatch.setattr(time, "time", lambda: real_time() + ALERT_CONFIRM_MAX_AGE.total_seconds() + 60)
+    time_machine.shift(ALERT_CONFIRM_MAX_AGE + timedelta(minutes=1))
 
     assert client.post(link).status_code == 410
     assert not RoundAlert.objects.get().is_confirmed
@@ -150,13 +148,13 @@ def test_asking_again_tells_nobody_whether_an_address_is_known(client, closed_pa
 
 
 def test_an_unconfirmed_address_asking_again_gets_a_new_link_once_a_day(
-    client, monkeypatch, closed_page, django_capture_on_commit_callbacks
+    client, time_machine, closed_page, django_capture_on_commit_callbacks
 ):
     ask(client, closed_page, "vergeten@example.org", django_capture_on_commit_callbacks)
     ask(client, closed_page, "Vergeten@Example.org", django_capture_on_commit_callbacks)
     assert len(mails_to("vergeten@example.org")) == 1  # the same day: the first link still works
 
-    set_clock(monkeypatch, BEFORE_SPRING + timedelta(hours=24, minutes=1))
+    time_machine.move_to(BEFORE_SPRING + timedelta(hours=24, minutes=1), tick=False)
     ask(client, closed_page, "vergeten@example.org", django_capture_on_commit_callbacks)
 
     assert len(mails_to("vergeten@example.org")) == 2
@@ -179,9 +177,9 @@ def test_posts_from_many_addresses_send_one_confirmation_a_day(client, closed_pa
 
 
 def test_a_post_while_a_round_is_open_stores_and_sends_nothing(
-    client, monkeypatch, closed_page, spring, django_capture_on_commit_callbacks
+    client, time_machine, closed_page, spring, django_capture_on_commit_callbacks
 ):
-    set_clock(monkeypatch, spring.opens_at + timedelta(hours=1))
+    time_machine.move_to(spring.opens_at + timedelta(hours=1), tick=False)
 
     response = ask(client, closed_page, "nu-open@example.org", django_capture_on_commit_callbacks)
 
@@ -196,7 +194,7 @@ def test_a_get_of_the_alert_url_goes_back_to_the_page(client, closed_page):
 
 
 def test_each_confirmed_address_gets_one_mail_per_round(
-    client, monkeypatch, closed_page, spring, autumn, django_capture_on_commit_callbacks
+    client, time_machine, closed_page, spring, autumn, django_capture_on_commit_callbacks
 ):
     capture = django_capture_on_commit_callbacks
     first = confirm(client, closed_page, "eerste@example.org", capture)
@@ -209,10 +207,10 @@ def test_each_confirmed_address_gets_one_mail_per_round(
     assert mail.outbox == []
 
     # Spring opens; the task runs every few minutes.
-    set_clock(monkeypatch, spring.opens_at + timedelta(minutes=3))
+    time_machine.move_to(spring.opens_at + timedelta(minutes=3), tick=False)
     assert run_notify(capture) == 2
     assert run_notify(capture) == 0
-    set_clock(monkeypatch, spring.opens_at + timedelta(days=3))
+    time_machine.move_to(spring.opens_at + timedelta(days=3), tick=False)
     assert run_notify(capture) == 0
 
     assert sorted(message.to[0] for message in mail.outbox) == ["eerste@example.org", "tweede@example.org"]
@@ -223,9 +221,9 @@ def test_each_confirmed_address_gets_one_mail_per_round(
     assert RoundAlertDelivery.objects.filter(round=spring).count() == 2
 
     # Between rounds nothing; autumn brings exactly one more each.
-    set_clock(monkeypatch, at(2027, 6, 1, 12, 0))
+    time_machine.move_to(at(2027, 6, 1, 12, 0), tick=False)
     assert run_notify(capture) == 0
-    set_clock(monkeypatch, autumn.opens_at)
+    time_machine.move_to(autumn.opens_at, tick=False)
     assert run_notify(capture) == 2
     assert run_notify(capture) == 0
     assert len(mails_to("eerste@example.org")) == 2 and len(mails_to("tweede@example.org")) == 2
@@ -239,11 +237,11 @@ def test_each_confirmed_address_gets_one_mail_per_round(
 
 
 def test_the_unsubscribe_link_deletes_the_address(
-    client, monkeypatch, closed_page, spring, django_capture_on_commit_callbacks
+    client, time_machine, closed_page, spring, django_capture_on_commit_callbacks
 ):
     capture = django_capture_on_commit_callbacks
     confirm(client, closed_page, "weg@example.org", capture)
-    set_clock(monkeypatch, spring.opens_at)
+    time_machine.move_to(spring.opens_at, tick=False)
     run_notify(capture)
     (message,) = mails_to("weg@example.org")
     link = link_path(message.body, closed_page.url + "op-de-hoogte/afmelden/")
@@ -266,21 +264,21 @@ def test_the_unsubscribe_link_deletes_the_address(
 
 
 def test_without_a_live_registration_page_nobody_is_mailed(
-    client, monkeypatch, closed_page, spring, django_capture_on_commit_callbacks
+    client, time_machine, closed_page, spring, django_capture_on_commit_callbacks
 ):
     capture = django_capture_on_commit_callbacks
     confirm(client, closed_page, "bewoner@example.org", capture)
     closed_page.unpublish()
-    set_clock(monkeypatch, spring.opens_at)
+    time_machine.move_to(spring.opens_at, tick=False)
 
     assert run_notify(capture) == 0
     assert mail.outbox == [] and not RoundAlertDelivery.objects.exists()
 
 
 def test_an_address_confirmed_during_an_open_round_hears_about_it(
-    client, monkeypatch, closed_page, spring, django_capture_on_commit_callbacks
+    client, time_machine, closed_page, spring, django_capture_on_commit_callbacks
 ):
-    set_clock(monkeypatch, spring.opens_at + timedelta(days=1))
+    time_machine.move_to(spring.opens_at + timedelta(days=1), tick=False)
     alert = RoundAlert(email="laat@example.org")
     alert.record_consent()
     alert.save()

@@ -2,8 +2,7 @@
 
 import base64
 import re
-import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.test import Client
@@ -14,11 +13,6 @@ from tests.factories import UserFactory
 from .conftest import soup
 
 DAY = 24 * 60 * 60
-
-
-def later(monkeypatch, seconds):
-    real_time = time.time
-    monkeypatch.setattr(time, "time", lambda: real_time() + seconds)
 
 
 def test_a_token_gives_its_value_back():
@@ -55,9 +49,10 @@ def test_a_token_for_another_purpose_is_invalid():
         read_token("unsubscribe", make_token("cancel", 42), max_age=DAY)
 
 
-def test_an_old_token_is_expired(monkeypatch):
+def test_an_old_token_is_expired(time_machine):
+    time_machine.move_to(datetime.now(UTC), tick=False)
     token = make_token("cancel", 42)
-    later(monkeypatch, 2 * DAY)
+    time_machine.shift(2 * DAY)
     with pytest.raises(ExpiredToken):
         read_token("cancel", token, max_age=DAY)
     assert read_token("cancel", token, max_age=3 * DAY) == 42
@@ -130,9 +125,10 @@ def test_post_without_csrf_token_is_refused(user):
 
 @pytest.mark.django_db
 @pytest.mark.urls("tests.forms.urls")
-def test_an_expired_link_gets_a_clear_page_and_changes_nothing(client, user, monkeypatch):
+def test_an_expired_link_gets_a_clear_page_and_changes_nothing(client, user, time_machine):
+    time_machine.move_to(datetime.now(UTC), tick=False)
     url = link(user)
-    later(monkeypatch, 31 * DAY)  # ConfirmActionView.max_age defaults to 30 days
+    time_machine.shift(31 * DAY)  # ConfirmActionView.max_age defaults to 30 days
 
     for response in (client.get(url), client.post(url)):
         assert response.status_code == 410
