@@ -12,7 +12,7 @@ INSTALLED := $(VENV)/.installed
 DEV_INSTALLED := $(VENV)/.installed-dev
 PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check
 
-.PHONY: run serve test test-fast lint format bench install install-dev migrate demo clean
+.PHONY: run serve test test-fast lint format bench install install-dev migrate demo vnu clean
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,23 @@ $(INSTALLED): requirements.txt
 $(DEV_INSTALLED): $(INSTALLED) requirements-dev.txt
 	$(PIP_INSTALL) -r requirements-dev.txt
 	touch $(DEV_INSTALLED)
+
+# The W3C Nu HTML checker (vnu.jar, run with Java) for the HTML test in tests/browser/,
+# from npm, pinned; the stamp names the version, so a new pin installs again.
+# --ignore-scripts: the package's install script would download a Java; Debian's is used.
+VNU_VERSION := 26.9.27
+VNU_STAMP := var/vnu/.installed-$(VNU_VERSION)
+
+$(VNU_STAMP): | var
+	@if command -v npm >/dev/null 2>&1; then \
+		echo "Installing the Nu HTML checker (vnu-jar $(VNU_VERSION)) in var/vnu"; \
+		npm install --prefix var/vnu --no-save --ignore-scripts --no-audit --no-fund --loglevel=error \
+			vnu-jar@$(VNU_VERSION) && touch $@; \
+	else \
+		echo "npm not found: the HTML check is skipped (apt-get install npm default-jre-headless)"; \
+	fi
+
+vnu: $(VNU_STAMP)
 
 install: $(INSTALLED)
 
@@ -70,7 +87,7 @@ serve: demo var/serve-secret-key
 TEST_WORKERS ?= auto
 
 # The whole suite, browser tests included. Extra pytest arguments: make test ARGS="-k dossier"
-test: $(DEV_INSTALLED)
+test: $(DEV_INSTALLED) $(VNU_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
 	$(MANAGE) makemigrations --check --dry-run --settings=settings.test

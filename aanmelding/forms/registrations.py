@@ -71,7 +71,7 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
         max_value=500,
         help_text="Jezelf meegeteld. Nodig voor een nieuw team of een nieuwe groep; sluit je aan bij een "
         "bestaand team, dan laat je dit leeg.",
-        widget=django_forms.NumberInput(attrs={"inputmode": "numeric", "size": "4"}),
+        widget=django_forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={
             "invalid": MEMBERS_MESSAGE,
             "min_value": MEMBERS_MESSAGE,
