@@ -37,7 +37,7 @@ def purge_personal_data(moment=None):
     with transaction.atomic():
         past = EveningSignup.objects.filter(evening__ends_at__lt=cutoff).exclude(name=EveningSignup.REMOVED_NAME)
         addresses = list(past.values_list("email", flat=True))
-        signups = past.update(name=EveningSignup.REMOVED_NAME, email="", email_key=None, remark="")
+        signups = past.update(name=EveningSignup.REMOVED_NAME, email="", email_key=None, remark="", network_key="")
         # The confirmation, reminder and cancellation mails to them held the same data.
         OutgoingMail.objects.copies_sent_to(addresses).delete()
     return purged, alerts, signups

@@ -28,8 +28,13 @@ BURST_DB = "bench.django_side.burst_db"  # runs in `manage.py shell`: setup, cou
 
 
 def loopback_address(n: int) -> str:
-    """The address of the n-th resident: 127.0.1.1, 127.0.1.2, ... (127.0.0.1 stays the bench's own)."""
-    return f"127.0.{1 + n // 250}.{1 + n % 250}"
+    """The address of the n-th resident, each in its own /24: 127.1.1.1, 127.1.2.1, ...
+
+    Residents of one /24 share the seats-per-network cap of an evening (aanmelding.seats);
+    the burst measures the lock under a rush of different households, not the cap.
+    127.0.0.1 stays the bench's own.
+    """
+    return f"127.{1 + n // 250}.{1 + n % 250}.1"
 
 
 @dataclasses.dataclass

@@ -16,6 +16,10 @@ proxy saw). Anything left of it can be forged by the client and is ignored.
 IPv6 addresses are counted per /64, which is what one household usually gets.
 Addresses are stored only as a keyed hash.
 
+``network_key(request)`` names the client's *network* (IPv4 /24, IPv6 /48) as
+a keyed hash, for caps that one actor with many addresses must not get
+around (the seats per network of an information evening).
+
 Use one of:
 
 - ``check_rate_limit(request, "aanmelding")``: ``None``, or the 429 response
@@ -68,6 +72,21 @@ def _bucket(address):
             return str(ip.ipv4_mapped)
         return str(ipaddress.ip_network(f"{ip}/64", strict=False))
     return str(ip)
+
+
+def client_network(request):
+    """The client's network: IPv4 /24 or IPv6 /48 (what one provider customer or one hoster holds), or None."""
+    ip = _parse(client_address(request))
+    if ip is None:
+        return None
+    if ip.version == 6 and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return ipaddress.ip_network(f"{ip}/{24 if ip.version == 4 else 48}", strict=False)
+
+
+def network_key(request):
+    """A keyed hash of ``client_network(request)``: stored instead of the address itself."""
+    return salted_hmac("forms.ratelimit.network", str(client_network(request) or "unknown")).hexdigest()[:32]
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,15 @@
 """The sign-up form of an information evening; its ``save()`` takes a seat (or a waitlist place) and mails."""
 
 from django import forms as django_forms
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from forms.base import PublicModelForm
 from forms.consent import ConsentMixin
 from forms.fields import INVALID_EMAIL_MESSAGE, EmailField, NameField, RemarkField
 from forms.models import normalise_email
+from forms.ratelimit import network_key
+from home.models import MunicipalitySettings
 
 from .. import seats
 from ..mails import evenings as mails
@@ -67,6 +70,21 @@ class EveningSignupForm(ConsentMixin, PublicModelForm):
         # The consent ConsentMixin recorded on the form's instance goes with the row.
         consent = {"consent_given_at": self.instance.consent_given_at, "consent_version": self.instance.consent_version}
         with transaction.atomic():
-            signup = seats.sign_up(self.evening, **data, **consent)
+            try:
+                signup = seats.sign_up(self.evening, network_key=self.network_key(), **data, **consent)
+            except seats.NetworkFull as full:
+                raise ValidationError(self.network_full_message(full.cap), code="network_full") from full
             mails.queue_signup_received(signup, self.evening, self.request)
         return signup
+
+    def network_key(self):
+        return network_key(self.request) if self.request is not None else ""
+
+    def network_full_message(self, cap):
+        contact = MunicipalitySettings.for_request(self.request) if self.request is not None else None
+        how = f" Mail dan naar {contact.contact_email} of bel {contact.phone}." if contact else ""
+        return (
+            f"Vanaf dit netwerk zijn al {cap} plaatsen voor deze bijeenkomst aangevraagd. Meer kan niet, "
+            f"zodat niemand in z'n eentje de zaal vult. Deel je de internetverbinding met anderen "
+            f"(op je werk, in een bibliotheek) en wil je toch komen?{how} Er is nog niets opgeslagen."
+        )

@@ -249,6 +249,9 @@ class EveningSignup(ConsentRecord):
     cancelled_at = models.DateTimeField("Geannuleerd op", null=True, blank=True)
     # Set in the same conditional UPDATE that claims the reminder: see tasks.send_evening_reminders.
     reminder_sent_at = models.DateTimeField("Herinnering verstuurd op", null=True, blank=True, editable=False)
+    # A keyed hash of the network the sign-up came from (forms.ratelimit.network_key),
+    # for the seats-per-network cap (aanmelding.seats); empty when made in the admin.
+    network_key = models.CharField(max_length=32, blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -96,7 +96,17 @@ def privacy_content(municipality):
             heading("Opgeven voor een informatieavond", "h3"),
             paragraph(
                 """Je naam en e-mailadres, en of je een plaats hebt of op de wachtlijst staat. Zo kunnen
-                we je een bevestiging en eventueel een herinnering sturen."""
+                we je een bevestiging en eventueel een herinnering sturen.""",
+                """Ook bewaren we een versleutelde code van het netwerk waarvandaan je je opgaf (niet je
+                internetadres zelf): vanaf één netwerk kunnen zich per avond hooguit 6 personen opgeven,
+                zodat niemand in z'n eentje de zaal kan vullen. Die code verdwijnt met je andere
+                gegevens.""",
+            ),
+            heading("Misbruik van formulieren tegengaan", "h3"),
+            paragraph(
+                """We tellen hoe vaak een formulier vanaf een internetadres wordt verstuurd, zodat
+                niemand de website kan overspoelen. Daarvoor bewaren we een versleutelde code van het
+                adres, nooit het adres zelf, en die verwijderen we na enkele minuten weer."""
             ),
             heading("Nieuwsbrief", "h3"),
             paragraph(
