@@ -6,7 +6,6 @@ sign-ups and cancellations never overfill the room or promote anyone twice.
 Each queues its mails in the same transaction (``aanmelding.mails.evenings``).
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -20,9 +19,6 @@ def lock_evening(pk):
     return InfoEveningPage.objects.select_for_update().get(pk=pk)
 
 
-DEFAULT_SEATS_PER_NETWORK = 6
-
-
 class NetworkFull(Exception):
     """The network a sign-up comes from holds its share of the evening already."""
 
@@ -31,28 +27,21 @@ class NetworkFull(Exception):
         self.cap = cap
 
 
-def seats_per_network():
-    """How many persons one network (IPv4 /24, IPv6 /48) may sign up per evening, seats and waitlist together.
-
-    Scripts on many addresses of one network could otherwise take every seat
-    and the waitlist (issue 9). Setting ``AANMELDING_SEATS_PER_NETWORK``.
-    """
-    return getattr(settings, "AANMELDING_SEATS_PER_NETWORK", DEFAULT_SEATS_PER_NETWORK)
-
-
 def sign_up(evening, network_key="", **data):
     """Create a sign-up: confirmed if the party fits in the seats left, otherwise waitlisted.
 
     The evening row is locked for the counts and the insert. Raises
-    ``NetworkFull`` when ``network_key`` (``forms.ratelimit.network_key``; empty
-    for the admin) has ``seats_per_network()`` persons signed up already, and
+    ``NetworkFull`` when the party would bring the persons signed up from
+    ``network_key``'s network (``forms.ratelimit.network_key``; empty: no cap)
+    over the evening's ``seats_per_network``, so that scripts on many addresses
+    of one network cannot take every seat and the waitlist; and
     IntegrityError if the address already has an active sign-up for this evening.
     """
     with transaction.atomic():
         locked = lock_evening(evening.pk)
         signup = EveningSignup(evening=locked, network_key=network_key, **data)
         if network_key:
-            cap = seats_per_network()
+            cap = locked.seats_per_network
             taken = locked.signups.filter(network_key=network_key).exclude(status=EveningSignup.Status.CANCELLED)
             if (taken.aggregate(persons=Sum("persons"))["persons"] or 0) + signup.persons > cap:
                 raise NetworkFull(cap)

@@ -7,6 +7,7 @@ handing on seats (under a row lock) is in ``aanmelding.seats``.
 from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
@@ -76,6 +77,16 @@ class InfoEveningPage(PublicFormPageMixin, Page):
         help_text="Bijvoorbeeld: rolstoeltoegankelijk, ringleiding, parkeren, bereikbaarheid met het ov.",
     )
     capacity = models.PositiveSmallIntegerField("Aantal plaatsen", help_text="Hoeveel mensen er in de zaal passen.")
+    seats_per_network = models.PositiveSmallIntegerField(
+        "Plaatsen per netwerk",
+        default=6,
+        validators=[MinValueValidator(2)],
+        help_text=(
+            "Hoeveel personen zich vanaf één internetaansluiting mogen opgeven (plaatsen en wachtlijst samen), "
+            "zodat niemand met een script de zaal vult. Verhoog het als bewoners een aansluiting delen, "
+            "bijvoorbeeld bij een avond voor één bedrijf of instelling."
+        ),
+    )
     signup_deadline = models.DateTimeField("Aanmelden kan tot", help_text="Uiterlijk het begin van de bijeenkomst.")
     attendees = models.TextField(
         "Wie zijn er?", blank=True, help_text="Bijvoorbeeld: de wijkagent, de coördinator buurtpreventie."
@@ -85,7 +96,13 @@ class InfoEveningPage(PublicFormPageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("round"),
         MultiFieldPanel(
-            [FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("signup_deadline"), FieldPanel("capacity")],
+            [
+                FieldPanel("starts_at"),
+                FieldPanel("ends_at"),
+                FieldPanel("signup_deadline"),
+                FieldPanel("capacity"),
+                FieldPanel("seats_per_network"),
+            ],
             heading="Wanneer en hoeveel",
         ),
         MultiFieldPanel(

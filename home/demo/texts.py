@@ -98,7 +98,7 @@ def privacy_content(municipality):
                 """Je naam en e-mailadres, en of je een plaats hebt of op de wachtlijst staat. Zo kunnen
                 we je een bevestiging en eventueel een herinnering sturen.""",
                 """Ook bewaren we een versleutelde code van het netwerk waarvandaan je je opgaf (niet je
-                internetadres zelf): vanaf één netwerk kunnen zich per avond hooguit 6 personen opgeven,
+                internetadres zelf): vanaf één netwerk kunnen zich per avond maar een paar personen opgeven,
                 zodat niemand in z'n eentje de zaal kan vullen. Die code verdwijnt met je andere
                 gegevens.""",
             ),

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.db.models import Sum
 
-from aanmelding.models import EveningSignup
+from aanmelding.models import EveningSignup, InfoEveningPage
 from aanmelding.privacy import purge_personal_data
-from aanmelding.seats import DEFAULT_SEATS_PER_NETWORK, cancel, sign_up
+from aanmelding.seats import cancel, sign_up
 from forms.testing import clear_rate_limits, public_form_data
 from tests.factories import InfoEveningPageFactory
 
@@ -32,9 +32,11 @@ def persons_signed_up(evening):
     return active.aggregate(persons=Sum("persons"))["persons"] or 0
 
 
-def test_the_cap_is_six_persons_per_network():
-    # Written out: raising it by mistake lets one network take a larger share of a room.
-    assert DEFAULT_SEATS_PER_NETWORK == 6
+CAP = 6  # written out: raising the default by mistake lets one network take a larger share of a room
+
+
+def test_the_cap_is_six_persons_per_network_unless_the_editor_sets_another():
+    assert InfoEveningPage._meta.get_field("seats_per_network").default == CAP
 
 
 def test_fifty_addresses_in_one_slash_24_get_at_most_the_cap(client, evening):
@@ -44,14 +46,14 @@ def test_fifty_addresses_in_one_slash_24_get_at_most_the_cap(client, evening):
         response = client.post(evening.url, resident(number, persons=2), REMOTE_ADDR=f"198.51.100.{number + 1}")
         answers.append(response.status_code)
 
-    assert persons_signed_up(evening) == DEFAULT_SEATS_PER_NETWORK
-    assert answers.count(302) == DEFAULT_SEATS_PER_NETWORK // 2
-    assert answers.count(200) == 50 - DEFAULT_SEATS_PER_NETWORK // 2
-    assert evening.seats_left() == 40 - DEFAULT_SEATS_PER_NETWORK
+    assert persons_signed_up(evening) == CAP
+    assert answers.count(302) == CAP // 2
+    assert answers.count(200) == 50 - CAP // 2
+    assert evening.seats_left() == 40 - CAP
 
 
 def test_a_refused_resident_is_told_why_and_whom_to_ask_and_keeps_what_was_typed(client, evening, municipality):
-    for number in range(DEFAULT_SEATS_PER_NETWORK):
+    for number in range(CAP):
         assert client.post(evening.url, resident(number), REMOTE_ADDR=f"198.51.100.{number + 1}").status_code == 302
 
     response = client.post(evening.url, resident(99), REMOTE_ADDR="198.51.100.200")
@@ -67,7 +69,7 @@ def test_a_refused_resident_is_told_why_and_whom_to_ask_and_keeps_what_was_typed
 
 
 def test_other_networks_and_cancelled_seats_do_not_count(client, evening):
-    for number in range(DEFAULT_SEATS_PER_NETWORK):
+    for number in range(CAP):
         client.post(evening.url, resident(number), REMOTE_ADDR=f"198.51.100.{number + 1}")
     # The next /24 is another network.
     assert client.post(evening.url, resident(50), REMOTE_ADDR="198.51.101.1").status_code == 302
@@ -79,19 +81,20 @@ def test_other_networks_and_cancelled_seats_do_not_count(client, evening):
 
 
 def test_ipv6_is_capped_per_slash_48_and_ipv4_mapped_counts_as_ipv4(client, evening):
-    for number in range(DEFAULT_SEATS_PER_NETWORK):
+    for number in range(CAP):
         # Different /64s (households) of one /48.
         assert client.post(evening.url, resident(number), REMOTE_ADDR=f"2001:db8:1:{number}::1").status_code == 302
     assert client.post(evening.url, resident(60), REMOTE_ADDR="2001:db8:1:ffff::1").status_code == 200
     assert client.post(evening.url, resident(61), REMOTE_ADDR="2001:db8:2::1").status_code == 302
 
-    for number in range(DEFAULT_SEATS_PER_NETWORK):
+    for number in range(CAP):
         client.post(evening.url, resident(70 + number), REMOTE_ADDR=f"203.0.113.{number + 1}")
     assert client.post(evening.url, resident(80), REMOTE_ADDR="::ffff:203.0.113.99").status_code == 200
 
 
-def test_the_cap_is_a_setting_and_the_admin_is_not_capped(client, evening, settings):
-    settings.AANMELDING_SEATS_PER_NETWORK = 2
+def test_the_editor_sets_the_cap_per_evening_and_the_admin_is_not_capped(client, evening):
+    evening.seats_per_network = 2
+    evening.save_revision().publish()
     assert client.post(evening.url, resident(1, persons=2), REMOTE_ADDR="198.51.100.1").status_code == 302
     assert client.post(evening.url, resident(2), REMOTE_ADDR="198.51.100.2").status_code == 200
 
