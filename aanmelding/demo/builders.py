@@ -27,7 +27,6 @@ from .texts import (
     CONFIRMATION,
     DEMO_REGISTRATIONS,
     DEMO_SIGNUPS,
-    EVENING_DESCRIPTION,
     EVENINGS_DESCRIPTION,
     EVENINGS_INTRO,
     INTRO,
@@ -217,6 +216,5 @@ def _ensure_evening(index, slug, summary, **fields):
         report=summary,
         attendees=ATTENDEES,
         programme=PROGRAMME,
-        search_description=EVENING_DESCRIPTION,
         **fields,
     )

@@ -103,14 +103,18 @@ UPCOMING_EVENING = {
     "location_name": "Buurthuis De Schakel",
     "location_address": "Schakelplein 4, 1234 AB Voorbeeld",
     "accessibility_notes": "Rolstoeltoegankelijk en met ringleiding. Bushalte Schakelplein ligt op 100 meter.",
+    "search_description": (
+        "Informatieavond over buurtpreventie in Buurthuis De Schakel: hoe het werkt, wat je doet en wat je "
+        "kunt verwachten. Meld je aan, de plaatsen zijn beperkt."
+    ),
 }
 PAST_EVENING = {
     "title": "Informatieavond buurtpreventie zomer",
     "location_name": "Wijkcentrum De Horst",
     "location_address": "Horstlaan 12, 1235 CD Voorbeeld",
     "accessibility_notes": "Rolstoeltoegankelijk.",
+    "search_description": "De informatieavond over buurtpreventie van deze zomer in Wijkcentrum De Horst.",
 }
 
 REGISTRATION_PAGE_DESCRIPTION = "Meld je aan voor buurtpreventie tijdens een aanmeldmoment."
 EVENINGS_DESCRIPTION = "Kom naar een informatiebijeenkomst over buurtpreventie en meld je aan."
-EVENING_DESCRIPTION = "Informatiebijeenkomst over buurtpreventie: wat je doet, wat je kunt verwachten."

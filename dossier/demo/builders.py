@@ -23,6 +23,7 @@ from .texts import (
     CONTACT_CARD_TEXT,
     DOSSIER_CARD_TEXT,
     DOSSIER_CARD_TITLE,
+    DOSSIER_DESCRIPTION,
     DOSSIER_INTRO,
     DOSSIER_SUMMARY,
     role_texts,
@@ -78,6 +79,7 @@ def ensure_dossier(home, summary):
         show_in_menus=True,
         intro=squash(DOSSIER_INTRO),
         summary=DOSSIER_SUMMARY,
+        search_description=DOSSIER_DESCRIPTION,
     )
     if created:
         # First in the menu, before the service pages that home made earlier.
@@ -93,7 +95,7 @@ def ensure_dossier(home, summary):
 
 def ensure_chapters(dossier, roles, context, summary):
     chapters = {}
-    for slug, title, intro, build in CHAPTERS:
+    for slug, title, intro, description, build in CHAPTERS:
         page, _ = ensure_page(
             dossier,
             DossierChapterPage,
@@ -102,6 +104,7 @@ def ensure_chapters(dossier, roles, context, summary):
             report_label=f"hoofdstuk '{title}'",
             title=title,
             intro=squash(intro),
+            search_description=description,
             body=build(context | {"roles": roles, "chapters": chapters}),
         )
         chapters[slug] = page

@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 from ..models import HomePage, MunicipalitySettings, StandardPage
 from .accounts import ensure_demo_editor
 from .common import Summary, ensure_page, ensure_tree_roots, get_default_site, get_home_page
+from .descriptions import HOME, service_page_description
 from .texts import MUNICIPALITY, SERVICE_PAGES, home_page_content
 
 # Footer pages in MunicipalitySettings and the slug of the demo page each points at.
@@ -47,7 +48,9 @@ def ensure_home_and_site(summary):
             # Free the slug "home" first; the page itself goes once no site points at it.
             Page.objects.filter(pk=welcome.pk).update(slug=f"wagtail-welkom-{welcome.pk}")
         slug = "home" if not root.get_children().filter(slug="home").exists() else "buurtpreventie"
-        home, _ = ensure_page(root, HomePage, slug, title="Buurtpreventie", **home_page_content())
+        home, _ = ensure_page(
+            root, HomePage, slug, title="Buurtpreventie", search_description=HOME, **home_page_content()
+        )
         summary.add(f"startpagina '{home.title}'", True)
     else:
         summary.add(f"startpagina '{home.title}'", False)
@@ -102,6 +105,13 @@ def ensure_service_pages(home, municipality, summary):
             summary.add(f"pagina '{existing.title}'", False)
             continue
         pages[slug], _ = ensure_page(
-            home, StandardPage, slug, report=summary, title=title, show_in_menus=in_menu, **build(municipality)
+            home,
+            StandardPage,
+            slug,
+            report=summary,
+            title=title,
+            show_in_menus=in_menu,
+            search_description=service_page_description(slug, municipality),
+            **build(municipality),
         )
     return pages

@@ -1,7 +1,7 @@
 """Texts of the dossier "Buurtpreventie": the dossier page, its chapters and the roles.
 
 One module per chapter, named after the chapter's slug, with its ``SLUG``,
-``TITLE``, ``INTRO`` and ``body(context)``. The context holds the
+``TITLE``, ``INTRO``, ``DESCRIPTION`` (for search engines) and ``body(context)``. The context holds the
 municipality settings, the privacy and contact pages, the roles and the
 chapters made so far (for links back to earlier chapters). The roles are in
 ``roles``.
@@ -29,6 +29,10 @@ from .roles import role_texts
 DOSSIER_INTRO = """Wil je meedoen aan buurtpreventie, of wil je weten hoe het werkt? In dit dossier lees je
 wat buurtpreventie is, wie wat doet, wat gemeente en politie bieden en hoe je je
 aanmeldt."""
+DOSSIER_DESCRIPTION = (
+    "Alles over buurtpreventie: wat het is, wie wat doet, wat gemeente en politie bieden, hoe je "
+    "veilig op ronde gaat en hoe je je aanmeldt voor een team."
+)
 DOSSIER_SUMMARY = html_list(
     "Bewoners letten samen op hun buurt: lopend in een team of via een app-groep.",
     "Je signaleert, je helpt voorkomen en je verbindt. Het werk van de politie neem je nooit over.",
@@ -44,7 +48,7 @@ CONTACT_CARD_TEXT = "Vragen, de wijkagent, en wat je doet bij spoed."
 
 # The chapters in their order: (slug, title, intro, body builder).
 CHAPTERS = [
-    (chapter.SLUG, chapter.TITLE, chapter.INTRO, chapter.body)
+    (chapter.SLUG, chapter.TITLE, chapter.INTRO, chapter.DESCRIPTION, chapter.body)
     for chapter in (
         wat_is_buurtpreventie,
         rollen_en_verantwoordelijkheden,
@@ -63,6 +67,7 @@ __all__ = [
     "CONTACT_CARD_TEXT",
     "DOSSIER_CARD_TEXT",
     "DOSSIER_CARD_TITLE",
+    "DOSSIER_DESCRIPTION",
     "DOSSIER_INTRO",
     "DOSSIER_SUMMARY",
     "role_texts",

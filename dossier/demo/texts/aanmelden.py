@@ -7,6 +7,11 @@ TITLE = "Zo meld je je aan"
 INTRO = """Een paar keer per jaar kun je je aanmelden voor een nieuw team, een nieuwe app-groep of een
 bestaand team. Daarna volgen een informatieavond en een kennismakingsgesprek, en leggen we
 samen de afspraken vast."""
+# What search engines show under the title (at most 155 characters).
+DESCRIPTION = (
+    "Zo meld je je aan voor buurtpreventie: een nieuw team, een nieuwe app-groep of een bestaand "
+    "team. Met de informatieavond, het gesprek en de afspraken."
+)
 
 
 def body(context):

@@ -7,6 +7,11 @@ TITLE = "Informatie delen en terugkoppeling"
 INTRO = """Wat jullie zien en horen, helpt gemeente en politie om gericht te werken. Hier lees je welke
 informatie nuttig is, waar je die kwijt kunt en hoe je hoort wat er met je meldingen
 gebeurt."""
+# What search engines show under the title (at most 155 characters).
+DESCRIPTION = (
+    "Welke waarnemingen gemeente en politie helpen, waar je ze meldt en hoe je hoort wat er met "
+    "de meldingen van je team of app-groep is gedaan."
+)
 
 
 def body(context):

@@ -6,6 +6,11 @@ SLUG = "motivatie-en-maatwerk"
 TITLE = "Motivatie en maatwerk"
 INTRO = """Iedereen heeft een eigen reden om mee te doen. Als we weten wat jou drijft, kunnen we je beter
 ondersteunen. Daarom vragen we er ook naar."""
+# What search engines show under the title (at most 155 characters).
+DESCRIPTION = (
+    "Waarom doe je mee aan buurtpreventie? Iedereen heeft een eigen reden. Lees waarom we ernaar "
+    "vragen en hoe we je steun daarop afstemmen."
+)
 
 
 def body(context):

@@ -6,6 +6,11 @@ SLUG = "rollen-en-verantwoordelijkheden"
 TITLE = "Rollen en verantwoordelijkheden"
 INTRO = """Bewoners, gemeente en politie hebben elk een eigen rol. Hier zie je wie wat doet, wat je van
 elkaar mag verwachten en hoe je elkaar bereikt."""
+# What search engines show under the title (at most 155 characters).
+DESCRIPTION = (
+    "Wie doet wat bij buurtpreventie: buurtprevent, coördinator, beheerder van de app-groep, "
+    "wijkagent, boa en gemeente, en wat je van elkaar mag verwachten."
+)
 
 
 def body(context):

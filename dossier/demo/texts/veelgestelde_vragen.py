@@ -8,6 +8,11 @@ SLUG = "veelgestelde-vragen"
 TITLE = "Veelgestelde vragen"
 INTRO = """Antwoorden op vragen die we vaak krijgen over meedoen aan buurtpreventie: over kosten, tijd,
 veiligheid, app-groepen en je gegevens."""
+# What search engines show under the title (at most 155 characters).
+DESCRIPTION = (
+    "Veelgestelde vragen over buurtpreventie: wat kost het, hoeveel tijd vraagt het, is het "
+    "veilig, hoe werkt een app-groep en wat gebeurt er met je gegevens?"
+)
 
 
 def body(context):

@@ -6,6 +6,11 @@ SLUG = "veilig-op-ronde"
 TITLE = "Veilig op ronde"
 INTRO = """Je eigen veiligheid gaat altijd voor: buurtpreventen grijpen nooit zelf in. Hier lees je hoe
 een ronde verloopt, wat je doet als er iets gebeurt en wat de politie dan van je wil weten."""
+# What search engines show under the title (at most 155 characters).
+DESCRIPTION = (
+    "Veilig op ronde als buurtprevent: hoe een ronde verloopt, wanneer je 112 belt, wat je doet "
+    "als er iets gebeurt en wat de politie van je wil weten."
+)
 
 
 def body(context):

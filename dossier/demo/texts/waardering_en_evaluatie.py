@@ -6,6 +6,11 @@ SLUG = "waardering-en-evaluatie"
 TITLE = "Waardering en evaluatie"
 INTRO = """Buurtpreventie vraagt inzet van bewoners én van professionals. Waardering laten zien houdt die
 inzet gaande, en door samen terug te kijken blijft de samenwerking goed."""
+# What search engines show under the title (at most 155 characters).
+DESCRIPTION = (
+    "Hoe gemeente en politie waardering laten zien voor buurtpreventen en hoe jullie samen "
+    "terugkijken, zodat de samenwerking goed blijft."
+)
 
 
 def body(context):

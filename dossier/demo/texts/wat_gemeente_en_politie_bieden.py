@@ -8,6 +8,11 @@ SLUG = "wat-gemeente-en-politie-bieden"
 TITLE = "Wat gemeente en politie bieden en verwachten"
 INTRO = """Buurtpreventie werkt alleen als beide kanten zich inzetten. De gemeente en de politie beloven
 je een aantal dingen en vragen ook iets terug. Zo weet je vooraf waar je aan toe bent."""
+# What search engines show under the title (at most 155 characters).
+DESCRIPTION = (
+    "Wat gemeente en politie je bieden als je meedoet aan buurtpreventie, zoals training, "
+    "materiaal en terugkoppeling, en wat ze van jullie vragen."
+)
 
 
 def body(context):

@@ -7,6 +7,11 @@ TITLE = "Wat is buurtpreventie en waarom"
 INTRO = """Bij buurtpreventie letten bewoners samen op hun eigen buurt. Ze zien wat er speelt, geven
 signalen door aan gemeente en politie en leren hun buren beter kennen. Hier lees je wat
 buurtpreventie is, en ook wat het niet is."""
+# What search engines show under the title (at most 155 characters).
+DESCRIPTION = (
+    "Wat buurtpreventie is: bewoners die samen op hun buurt letten en signalen doorgeven. En wat "
+    "het niet is: je wordt geen agent en grijpt nooit zelf in."
+)
 
 
 def body(context):
