@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core import mail
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from aanmelding.forms.registrations import DUPLICATE_MESSAGE, MEMBERS_MESSAGE, RegistrationForm
 from aanmelding.mails.registrations import WITHDRAW_PURPOSE
@@ -575,8 +576,9 @@ def test_the_closed_page_needs_a_fixed_number_of_queries(client, registration_pa
     few = count_queries(client, registration_page.url)
 
     RegistrationFactory.create_batch(30, round=closed, wijk=wijk)
-    for number in range(5):
-        RegistrationRoundFactory(opens_at=at(2030 + number, 3, 1), closes_at=at(2030 + number, 3, 15))
+    for number in range(1, 6):
+        opens_at = timezone.now() + timedelta(days=100 * number)  # upcoming rounds, whatever today is
+        RegistrationRoundFactory(opens_at=opens_at, closes_at=opens_at + timedelta(days=14))
     many = count_queries(client, registration_page.url)
 
     assert many == few

@@ -17,6 +17,7 @@ def admin_client(client, db):
     return client
 
 
+@pytest.mark.time_machine(datetime(2027, 1, 15, 12, 0, tzinfo=AMS), tick=False)  # before it opens: "Gepland"
 def test_an_editor_plans_a_round(admin_client):
     response = admin_client.post(
         CREATE_URL,
