@@ -76,9 +76,9 @@ class Pages:
         self.clients = 0
 
     def client(self, **kwargs):
-        # Each client its own address: the rate limit counts POSTs per address.
+        # Each client its own network: the rate limit counts POSTs per address, evening seats per /24.
         self.clients += 1
-        return Client(REMOTE_ADDR=f"10.0.{self.clients // 250}.{self.clients % 250 + 1}", **kwargs)
+        return Client(REMOTE_ADDR=f"10.{self.clients // 250}.{self.clients % 250}.1", **kwargs)
 
     def add(self, name, response, status=200, shows=None):
         """``shows``: a piece of HTML that proves the page is in the state its name says."""
