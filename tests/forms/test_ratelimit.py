@@ -5,7 +5,8 @@ import threading
 import pytest
 from django.core.cache import caches
 from django.db import connection, connections
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
+from django.utils import timezone
 
 from forms.ratelimit import client_address, hit
 from forms.testing import public_form_data
@@ -179,3 +180,42 @@ def test_concurrent_posts_are_all_counted():
     assert errors == []
     assert cache.get("concurrent") == threads_count * per_thread
     cache.clear()
+
+
+# --- the window, and addresses that are odd or missing ------------------------
+
+
+def test_after_the_window_posts_are_accepted_again_and_refused_posts_do_not_extend_it(client, home_page, time_machine):
+    time_machine.move_to(timezone.now(), tick=False)
+    statuses = [post(client).status_code for _ in range(11)]
+    assert statuses == [200] * 10 + [429]
+
+    time_machine.shift(59)  # the window started at the first POST: still inside it
+    assert post(client).status_code == 429
+    time_machine.shift(2)  # 61 s after the first POST, however many were refused since
+    assert post(client).status_code == 200
+
+
+def test_an_ipv4_mapped_ipv6_address_counts_as_the_ipv4_address(client, home_page):
+    for _ in range(10):
+        assert post(client, address="192.0.2.1").status_code == 200
+    assert post(client, address="::ffff:192.0.2.1").status_code == 429
+    assert post(client, address="::ffff:192.0.2.2").status_code == 200
+
+
+class ClientWithoutAddress(Client):
+    """A request without REMOTE_ADDR, as some WSGI set-ups (a Unix socket) give one."""
+
+    def _base_environ(self, **request):
+        environ = super()._base_environ(**request)
+        del environ["REMOTE_ADDR"]
+        return environ
+
+
+def test_a_request_without_a_client_address_is_answered_and_still_counted(home_page):
+    client = ClientWithoutAddress()
+    assert "REMOTE_ADDR" not in client.get("/contact/").wsgi_request.META
+    statuses = [client.post("/contact/", public_form_data()).status_code for _ in range(11)]
+    # Without an address every such request shares one count: no crash, no way round the limit.
+    assert statuses == [200] * 10 + [429]
+    assert post(client=Client(), address="192.0.2.10").status_code == 200
