@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and auth: a cached page needs neither (home/page_cache.py).
     "home.page_cache.PageCacheMiddleware",
+    # One lookup per request for the pages that rich text links to (home/rich_text.py).
+    "home.rich_text.RichTextLinksMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

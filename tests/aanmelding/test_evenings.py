@@ -337,18 +337,6 @@ def test_a_cancel_link_of_another_evening_changes_nothing(client, index_page, si
     assert signup.is_confirmed
 
 
-@pytest.mark.parametrize("extra", [0, 20])
-def test_evening_pages_do_not_grow_their_queries_with_sign_ups_or_evenings(
-    client, index_page, evening, django_assert_max_num_queries, extra
-):
-    EveningSignupFactory.create_batch(extra, evening=evening, status=EveningSignup.Status.WAITLISTED)
-    for number in range(extra // 4):
-        InfoEveningPageFactory(parent=index_page, title=f"Extra {number}")
-    for url in (evening.url, index_page.url):
-        with django_assert_max_num_queries(12):
-            assert client.get(url).status_code == 200
-
-
 def test_nobody_moves_up_once_the_evening_has_started(evening, time_machine):
     for number in range(10):
         sign_up(evening, **person(number))

@@ -1,0 +1,28 @@
+from wagtail import hooks
+from wagtail.models import Page
+from wagtail.rich_text.pages import PageLinkHandler
+
+from .rich_text import remembered_pages
+
+
+class RememberingPageLinkHandler(PageLinkHandler):
+    """Wagtail's page links, looked up once per request (see home/rich_text.py)."""
+
+    @classmethod
+    def get_many(cls, attrs_list):
+        return remembered_pages(attrs_list, cls.look_up)
+
+    @staticmethod
+    def look_up(attrs_list):
+        # specific(defer=True): one query whatever the page types; a link needs only the URL,
+        # which the base page's fields give (url_path), through the specific class's methods.
+        ids = [str(attrs.get("id")) for attrs in attrs_list]
+        pages = Page.objects.filter(id__in=[page_id for page_id in ids if page_id.isdigit()]).specific(defer=True)
+        by_id = {str(page.pk): page for page in pages}
+        return [by_id.get(page_id) for page_id in ids]
+
+
+# After Wagtail's own registration (order 0), so this one replaces its page link handler.
+@hooks.register("register_rich_text_features", order=10)
+def remember_page_links(features):
+    features.register_link_type(RememberingPageLinkHandler)

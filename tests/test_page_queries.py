@@ -1,0 +1,137 @@
+"""Every public page type renders with at most MAX_QUERIES SQL queries, however much content there is.
+
+The site is built once with a little content and measured, then grown to three times as
+much (chapters, FAQ items linking to pages of every type, roles, rounds, evenings,
+sign-ups, home page links) and measured again: the counts must be the same. The page
+cache is off (settings.test), so these are fresh renders.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from aanmelding.models import EveningSignup
+from tests.factories import (
+    DossierChapterPageFactory,
+    DossierPageFactory,
+    EveningSignupFactory,
+    InfoEveningIndexPageFactory,
+    InfoEveningPageFactory,
+    RegistrationPageFactory,
+    RegistrationRoundFactory,
+    RoleFactory,
+    StandardPageFactory,
+    heading,
+    paragraph,
+)
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12
+
+
+def page_link(page, text):
+    return f'<a linktype="page" id="{page.pk}">{text}</a>'
+
+
+class Site:
+    """One page of every public type; ``grow()`` adds content to each of them."""
+
+    def __init__(self, home_page):
+        self.home = home_page
+        self.standard = StandardPageFactory(parent=home_page, title="Colofon")
+        self.registration = RegistrationPageFactory(parent=home_page)
+        self.round = RegistrationRoundFactory(title="Voorjaar")
+        self.index = InfoEveningIndexPageFactory(parent=home_page)
+        self.evening = InfoEveningPageFactory(parent=self.index, round=self.round, capacity=10)
+        self.dossier = DossierPageFactory(parent=home_page, show_in_menus=True)
+        self.chapters = [DossierChapterPageFactory(parent=self.dossier)]
+        self.faq = DossierChapterPageFactory(parent=self.dossier, title="Veelgestelde vragen")
+        self.roles = []
+        self.rounds = 0
+        self.grow(1)
+
+    def grow(self, times):
+        """``times`` more of everything, and the FAQ chapter republished with all of it."""
+        for _ in range(times):
+            number = len(self.roles)
+            self.roles.append(RoleFactory())
+            self.chapters.append(DossierChapterPageFactory(parent=self.dossier))
+            StandardPageFactory(parent=self.home, show_in_menus=True)
+            self.rounds += 1
+            opens = self.round.closes_at + timedelta(days=30 * self.rounds)
+            later = RegistrationRoundFactory(
+                title=f"Ronde {self.rounds}", opens_at=opens, closes_at=opens + timedelta(days=14)
+            )
+            InfoEveningPageFactory(parent=self.index, round=later, starts_at=opens + timedelta(days=7))
+            EveningSignupFactory(evening=self.evening, email=f"wacht{number}@example.org")
+            EveningSignupFactory(
+                evening=self.evening, email=f"lijst{number}@example.org", status=EveningSignup.Status.WAITLISTED
+            )
+        linked = [*self.chapters, self.standard, self.registration, self.index, self.evening]
+        questions = [
+            {"question": f"Vraag over {page.title}?", "answer": f"<p>Lees {page_link(page, page.title)}.</p>"}
+            for page in linked
+        ]
+        self.faq.body = [
+            heading("Vragen en antwoorden"),
+            {"type": "faq", "value": {"title": "", "questions": questions}},
+            heading("Wie doet wat"),
+            {"type": "role_overview", "value": None},
+            {"type": "roles", "value": {"title": "Alle rollen", "roles": [role.pk for role in self.roles]}},
+            paragraph(" ".join(page_link(page, page.title) for page in linked)),
+        ]
+        self.faq.save_revision().publish()
+        self.home.highlights = [
+            {"type": "link", "value": {"page": page.pk, "title": "", "text": "Lees meer"}} for page in linked
+        ]
+        self.home.save_revision().publish()
+
+    def urls(self):
+        return {
+            "home": self.home.url,
+            "standard page": self.standard.url,
+            "dossier": self.dossier.url,
+            "chapter": self.chapters[0].url,
+            "FAQ chapter": self.faq.url,
+            "registration page": self.registration.url,
+            "evening index": self.index.url,
+            "evening": self.evening.url,
+            "search results": "/zoeken/?q=buurtpreventie",
+        }
+
+
+def queries_per_page(client, urls):
+    counts = {}
+    for name, url in urls.items():
+        client.get(url)  # warms per-process caches (Wagtail's site root paths), as on a running site
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, (name, url, response.status_code)
+        counts[name] = len(queries)
+    return counts
+
+
+def test_every_page_type_has_few_queries_that_do_not_grow_with_content(client, home_page):
+    site = Site(home_page)
+    before = queries_per_page(client, site.urls())
+
+    site.grow(2)  # three times as much of everything
+    after = queries_per_page(client, site.urls())
+
+    assert after == before
+    assert max(after.values()) <= MAX_QUERIES, after
+
+
+def test_the_round_shown_is_the_open_one_among_many(client, home_page):
+    """The grown site above really shows its content (the counts are not of empty pages)."""
+    site = Site(home_page)
+    site.grow(2)
+    faq = client.get(site.faq.url).content.decode()
+    assert faq.count('class="faq__item"') == len(site.chapters) + 4
+    assert f'href="{site.evening.url}"' in faq
+    assert faq.count('class="role-card"') == 3
+    assert timezone.now() < site.round.closes_at
