@@ -1,5 +1,6 @@
 from django.db import models
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -7,6 +8,7 @@ from wagtail.search import index
 
 from home.blocks import headings_with_anchors
 from home.page_cache import CachedPageMixin
+from home.rich_text import prefetch_page_links
 
 from .blocks import ChapterStreamBlock
 from .roles import Role
@@ -70,6 +72,7 @@ class DossierChapterPage(CachedPageMixin, Page):
         verbose_name_plural = "hoofdstukken"
 
     def body_with_anchors(self):
+        prefetch_page_links(self.body)
         return list(headings_with_anchors(self.body))
 
     def table_of_contents(self, blocks_with_anchors):
@@ -91,9 +94,13 @@ class DossierChapterPage(CachedPageMixin, Page):
         return previous_page, next_page
 
     def get_context(self, request, *args, **kwargs):
+        # Lazy: when the page's content comes from the fragment cache (home/page_cache.py),
+        # none of this is needed, and none of its queries run.
         context = super().get_context(request, *args, **kwargs)
-        blocks_with_anchors = self.body_with_anchors()
+        blocks_with_anchors = SimpleLazyObject(self.body_with_anchors)
+        siblings = SimpleLazyObject(self.siblings_around)
         context["blocks_with_anchors"] = blocks_with_anchors
-        context["table_of_contents"] = self.table_of_contents(blocks_with_anchors)
-        context["previous_chapter"], context["next_chapter"] = self.siblings_around()
+        context["table_of_contents"] = SimpleLazyObject(lambda: self.table_of_contents(blocks_with_anchors))
+        context["previous_chapter"] = SimpleLazyObject(lambda: siblings[0])
+        context["next_chapter"] = SimpleLazyObject(lambda: siblings[1])
         return context

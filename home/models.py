@@ -8,7 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, headings_with_anchors
-from .page_cache import CachedPageMixin
+from .page_cache import CachedPageMixin, remembered
+from .rich_text import prefetch_page_links
 
 
 class LinkCardBlock(blocks.StructBlock):
@@ -65,6 +66,7 @@ class StandardPage(CachedPageMixin, Page):
         verbose_name_plural = "standaardpagina's"
 
     def body_with_anchors(self):
+        prefetch_page_links(self.body)
         return headings_with_anchors(self.body)
 
 
@@ -114,6 +116,14 @@ class MunicipalitySettings(BaseSiteSetting):
 
     # One query for the settings and the footer pages together.
     select_related = ["privacy_page", "accessibility_page", "contact_page"]
+
+    @classmethod
+    def for_site(cls, site):
+        # Read on every page (title, footer), and costly to build with its three pages:
+        # kept in the page cache, which every change of settings or pages empties.
+        if site is None:
+            return super().for_site(site)
+        return remembered(f"settings:{cls._meta.label_lower}:{site.pk}", lambda: super(cls, cls).for_site(site))
 
     panels = [
         MultiFieldPanel(

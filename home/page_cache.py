@@ -16,12 +16,26 @@ Correctness rules:
 - any save or delete of content (pages, snippets, settings, images, documents,
   and models apps register with ``register_content_model``) empties the cache,
   so a published change shows at once for everyone.
+
+Requests the cache cannot answer whole (a query string, a session, a logged-in
+editor) still get what is the same for everyone from it, kept in the same cache
+so the same emptying keeps it right: the route to an opted-in page (which page
+a path leads to, on which site) and its rendered body (header, menu,
+breadcrumbs, content, footer; ``cached_fragment``). Only the access check, the
+``<head>`` and what the page computes per request are then done each time.
 """
+
+import pickle
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
+from django.db.models import Subquery
+from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.utils.safestring import mark_safe
+from wagtail.models import Page, PageViewRestriction
 
 CACHE_ALIAS = "pages"
 UNCACHED_HEADERS = {"set-cookie", "x-page-cache", "content-length"}
@@ -51,6 +65,9 @@ def clear_page_cache(**kwargs):
 def _on_change(sender, instance=None, **kwargs):
     if _content_models and isinstance(instance, tuple(_content_models)):
         clear_page_cache()
+        # Again once committed: a request between the save and the commit may have
+        # stored what it read before the change.
+        transaction.on_commit(clear_page_cache)
 
 
 def connect_signals():
@@ -78,6 +95,70 @@ def _key(request):
     return f"{KEY_PREFIX}:{request.get_host()}:{request.path}"
 
 
+def _route_key(request):
+    return f"{KEY_PREFIX}:route:{request.get_host()}:{request.path}"
+
+
+def _restore_route(request, cached):
+    """Give Wagtail the site and route found before; it looks for them on the request."""
+    if cached is not None:
+        request._wagtail_site, request._wagtail_route_for_request = pickle.loads(cached)
+        request.page_cache_route_restored = True
+
+
+def _remember_route(request, page):
+    """Called while an opted-in page is served: its route, as found, before rendering adds to it.
+
+    Whether any view restriction applies is looked up once and kept with it, so the access
+    check of a restored route costs no query (adding a restriction empties the cache).
+    """
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if not is_enabled() or getattr(request, "page_cache_route_restored", False):
+        return
+    if route is None or route.page is not page or not hasattr(request, "_wagtail_site"):
+        return
+    page.known_unrestricted = not page.get_view_restrictions().exists()
+    request.page_cache_route = pickle.dumps((request._wagtail_site, route), pickle.HIGHEST_PROTOCOL)
+
+
+def remembered(key, compute, timeout=None):
+    """``compute()``, kept in the page cache under ``key`` until the next content change."""
+    if not is_enabled():
+        return compute()
+    key = f"{KEY_PREFIX}:{key}"
+    value = page_cache().get(key)
+    if value is None:
+        value = compute()
+        page_cache().set(key, value, timeout)
+    return value
+
+
+def _fragment_key(request, page):
+    """The key of a page's rendered body, or None when this render may not use the cache.
+
+    Only while an opted-in page is served (not previewed): ``CachedPageMixin`` sets
+    ``request.page_cache_timeout`` then. The query string is not part of the key: such
+    pages look the same whatever it holds.
+    """
+    timeout = getattr(request, "page_cache_timeout", None) if request is not None else None
+    if not (timeout and is_enabled() and getattr(page, "pk", None)):
+        return None
+    revision = page.live_revision_id or page.last_published_at
+    return f"{KEY_PREFIX}:body:{request.get_host()}:{request.path}:{page.pk}:{revision}"
+
+
+def cached_fragment(request, page, render):
+    """The page body that ``render()`` makes, from the cache when it is there."""
+    key = _fragment_key(request, page)
+    if key is None:
+        return render()
+    html = page_cache().get(key)
+    if html is None:
+        html = str(render())
+        page_cache().set(key, html, request.page_cache_timeout)
+    return mark_safe(html)  # noqa: S308 - rendered by our own templates, escaped there
+
+
 class PageCacheMiddleware:
     """Serve cached pages before sessions, auth and routing run; store new ones."""
 
@@ -85,10 +166,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not (is_enabled() and _cacheable_request(request)):
+        if not is_enabled() or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        key = _key(request)
-        cached = page_cache().get(key)
+        if not _cacheable_request(request):
+            return self._serve_with_route(request)
+        key, route_key = _key(request), _route_key(request)
+        found = page_cache().get_many([key, route_key])  # one query for both
+        cached = found.get(key)
         if cached is not None:
             response = HttpResponse(cached["content"])
             # The headers inner middleware set (X-Frame-Options, Content-Type...).
@@ -96,28 +180,64 @@ class PageCacheMiddleware:
                 response[name] = value
             response["X-Page-Cache"] = "hit"
             return response
+        _restore_route(request, found.get(route_key))
         response = self.get_response(request)
-        timeout = getattr(request, "page_cache_timeout", None)
-        if (
-            timeout
+        if self._storable(request, response):
+            headers = [(name, value) for name, value in response.items() if name.lower() not in UNCACHED_HEADERS]
+            page_cache().set(key, {"content": response.content, "headers": headers}, request.page_cache_timeout)
+            response["X-Page-Cache"] = "miss"
+            self._store_route(request, route_key, found)
+        return response
+
+    def _serve_with_route(self, request):
+        """A request the cache does not answer whole: only the route comes from it."""
+        route_key = _route_key(request)
+        found = {route_key: page_cache().get(route_key)}
+        _restore_route(request, found[route_key])
+        response = self.get_response(request)
+        if self._storable(request, response):
+            self._store_route(request, route_key, found)
+        return response
+
+    @staticmethod
+    def _storable(request, response):
+        return (
+            getattr(request, "page_cache_timeout", None)
             and request.method == "GET"
             and response.status_code == 200
             and response.get("Content-Type", "").startswith("text/html")
             and not response.cookies
             and not response.streaming
-        ):
-            headers = [(name, value) for name, value in response.items() if name.lower() not in UNCACHED_HEADERS]
-            page_cache().set(key, {"content": response.content, "headers": headers}, timeout)
-            response["X-Page-Cache"] = "miss"
-        return response
+        )
+
+    @staticmethod
+    def _store_route(request, route_key, found):
+        route = getattr(request, "page_cache_route", None)
+        if route is not None and found.get(route_key) is None:
+            page_cache().set(route_key, route, request.page_cache_timeout)
 
 
 class CachedPageMixin:
-    """For Wagtail pages whose HTML is the same for every anonymous visitor."""
+    """For Wagtail pages whose HTML is the same for every anonymous visitor and query string.
+
+    Their body (everything but the ``<head>`` and the editors' user bar) is the same for
+    logged-in visitors too: it is kept as a fragment for the requests the page cache
+    does not answer (see ``cached_fragment``).
+    """
 
     page_cache_timeout = 24 * 60 * 60
 
     def serve(self, request, *args, **kwargs):
         if not getattr(request, "is_preview", False):
             request.page_cache_timeout = self.page_cache_timeout
+            _remember_route(request, self)
         return super().serve(request, *args, **kwargs)
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions of this page and its ancestors (aliases by their source), in one query."""
+        if getattr(self, "known_unrestricted", False):
+            return PageViewRestriction.objects.none()
+        steplen = self.steplen
+        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        sources = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
+        return PageViewRestriction.objects.filter(page_id__in=Subquery(sources))

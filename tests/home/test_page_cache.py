@@ -95,3 +95,27 @@ def test_a_cached_page_keeps_its_security_and_type_headers(client, chapter):
     assert second["X-Page-Cache"] == "hit"
     assert second["X-Frame-Options"] == first["X-Frame-Options"] == "DENY"
     assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_a_request_with_a_query_string_gets_the_kept_body_and_still_sees_a_change_at_once(client, chapter):
+    url = f"{chapter.url}?utm_source=nieuwsbrief"
+    first = client.get(url)
+    assert "X-Page-Cache" not in first
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url)
+    assert second.content == first.content
+    assert len(queries) <= 4  # route, settings and body from the cache; no routing or rendering queries
+    chapter.title = "Veilig op pad"
+    chapter.save_revision().publish()
+    assert "Veilig op pad" in client.get(url).content.decode()
+
+
+def test_a_page_made_private_is_no_longer_served_from_the_cache(client, chapter):
+    from wagtail.models import PageViewRestriction
+
+    for url in (chapter.url, f"{chapter.url}?a=1"):
+        client.get(url)
+        assert client.get(url).status_code == 200
+    PageViewRestriction.objects.create(page=chapter.get_parent(), restriction_type=PageViewRestriction.LOGIN)
+    for url in (chapter.url, f"{chapter.url}?a=1"):
+        assert client.get(url).status_code == 302  # to the login page
