@@ -19,7 +19,9 @@ from bench.pages import PageResult
 from bench.server import GUNICORN_WORKERS
 
 RESULTS_MARKER = "<!-- Everything below this line is written by bench/run.py. -->"
-TARGET_SHARE = 5.0  # per cent of the static-file ceiling a dossier chapter must reach
+# Per cent of the static-file ceiling a dossier chapter must reach: as served (from the page
+# cache) and rendered (a query string keeps it out of the page cache).
+TARGET_SHARES = {"dossier chapter": 80.0, "dossier chapter, uncached": 6.0}
 STABLE_SPREAD = 15.0  # per cent; more between the two static runs means a noisy machine
 
 
@@ -117,11 +119,16 @@ better number to compare runs with.
 Content pages that opt in are kept whole in a shared page cache for anonymous
 visitors (`home/page_cache.py`), so each page is measured twice: as served
 (the "page cache" column shows `hit` when it came from the cache) and, with a
-query string that the page cache ignores, rendered by Django every time, which
-is what the first visitor after each content change gets. The SQL queries are
-counted the same way (for a hit: the cache lookup). The target: **a
-dossier chapter reaches at least {TARGET_SHARE:g} % of the static-file ceiling**. A
-page that answers anything but 200 fails the benchmark.
+query string, which the page cache does not answer whole, rendered by Django
+every time. That is what visitors with a session, logged-in editors and links
+with tracking parameters get: Django serves the page, checks who may see it
+and renders its `<head>`, while the route to the page, the site settings and
+the rendered body come from the same cache (emptied on every content change,
+so the first visitor after a change waits for all of it). The SQL queries are
+counted the same way (for a hit: the cache lookup). The targets: **a dossier
+chapter as served reaches at least {TARGET_SHARES["dossier chapter"]:g} % of the static-file
+ceiling, and rendered at least {TARGET_SHARES["dossier chapter, uncached"]:g} %**; either one not met,
+or a page that answers anything but 200, fails the benchmark.
 
 After the pages comes a **sign-up burst**: a fresh information evening with
 {BURST_CAPACITY} seats is created in the same database, and {BURST_RESIDENTS} residents, each from its
@@ -198,6 +205,19 @@ Read back from the database afterwards:
 """
 
 
+def chapter_verdicts(pages, ceiling) -> list[tuple[str, bool]]:
+    """Each chapter target measured: its verdict line and whether it was met."""
+    verdicts = []
+    for label, what in (("dossier chapter", "as served"), ("dossier chapter, uncached", "rendered (query string)")):
+        chapter = next((p for p in pages if p.label == label), None)
+        share = chapter.share_of(ceiling.load) if chapter else None
+        if share is not None:
+            target = TARGET_SHARES[label]
+            met = share >= target
+            verdicts.append((f"{what} ≥ {target:g} % {'**met**' if met else '**not met**'} ({share:.1f} %)", met))
+    return verdicts
+
+
 def results_section(pages, ceiling, args, load_tool: str, static_runs, load_before: float, burst=None) -> str:
     machine = machine_info()
     before, after = static_runs[0].requests_per_second, static_runs[-1].requests_per_second
@@ -208,15 +228,8 @@ def results_section(pages, ceiling, args, load_tool: str, static_runs, load_befo
     busy = ""
     if load_before > 0.5 * int(machine["cpus"] or 1):
         busy = " (**busy**: more than half the CPUs were in use before the run)"
-    verdicts = []
-    for label, what in (("dossier chapter", "as served"), ("dossier chapter, uncached", "rendered (no page cache)")):
-        chapter = next((p for p in pages if p.label == label), None)
-        share = chapter.share_of(ceiling.load) if chapter else None
-        if share is not None:
-            met = "**met**" if share >= TARGET_SHARE else "**not met**"
-            verdicts.append(f"{what} {met} ({share:.1f} %)")
-    verdict = f"a dossier chapter at ≥ {TARGET_SHARE:g} % of the static ceiling: " + (
-        "; ".join(verdicts) or "no dossier chapter measured"
+    verdict = "a dossier chapter, share of the static ceiling: " + (
+        "; ".join(line for line, _ in chapter_verdicts(pages, ceiling)) or "no dossier chapter measured"
     )
     command = "make bench" if os.environ.get("MAKELEVEL") else ""
     invoked = " ".join([".venv/bin/python", "bench/run.py", *sys.argv[1:]])

@@ -33,7 +33,7 @@ from bench.burst import BURST_CAPACITY, BURST_RESIDENTS, sign_up_burst
 from bench.common import BenchError, log
 from bench.load import choose_tool
 from bench.pages import find_pages, measure_pages
-from bench.report import results_section, write_report
+from bench.report import chapter_verdicts, results_section, write_report
 from bench.server import Server
 
 
@@ -56,6 +56,10 @@ def benchmark(args) -> int:
     if failed:
         log("FAILED: some requests failed under load")
         status = 1
+    for line, met in chapter_verdicts(pages, ceiling):
+        if not met:
+            log(f"FAILED: dossier chapter {line.replace('**', '')}")
+            status = 1
     if burst is not None and burst.problems:
         for problem in burst.problems:
             log(f"FAILED: sign-up burst: {problem}")
