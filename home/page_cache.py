@@ -170,9 +170,8 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if not _cacheable_request(request):
             return self._serve_with_route(request)
-        key, route_key = _key(request), _route_key(request)
-        found = page_cache().get_many([key, route_key])  # one query for both
-        cached = found.get(key)
+        key = _key(request)
+        cached = page_cache().get(key)
         if cached is not None:
             response = HttpResponse(cached["content"])
             # The headers inner middleware set (X-Frame-Options, Content-Type...).
@@ -180,23 +179,22 @@ class PageCacheMiddleware:
                 response[name] = value
             response["X-Page-Cache"] = "hit"
             return response
-        _restore_route(request, found.get(route_key))
-        response = self.get_response(request)
+        response = self._serve_with_route(request)
         if self._storable(request, response):
             headers = [(name, value) for name, value in response.items() if name.lower() not in UNCACHED_HEADERS]
             page_cache().set(key, {"content": response.content, "headers": headers}, request.page_cache_timeout)
             response["X-Page-Cache"] = "miss"
-            self._store_route(request, route_key, found)
         return response
 
     def _serve_with_route(self, request):
-        """A request the cache does not answer whole: only the route comes from it."""
+        """A request the cache does not answer whole: the route to the page may come from it."""
         route_key = _route_key(request)
-        found = {route_key: page_cache().get(route_key)}
-        _restore_route(request, found[route_key])
+        cached_route = page_cache().get(route_key)
+        _restore_route(request, cached_route)
         response = self.get_response(request)
-        if self._storable(request, response):
-            self._store_route(request, route_key, found)
+        route = getattr(request, "page_cache_route", None)
+        if route is not None and cached_route is None and self._storable(request, response):
+            page_cache().set(route_key, route, request.page_cache_timeout)
         return response
 
     @staticmethod
@@ -209,12 +207,6 @@ class PageCacheMiddleware:
             and not response.cookies
             and not response.streaming
         )
-
-    @staticmethod
-    def _store_route(request, route_key, found):
-        route = getattr(request, "page_cache_route", None)
-        if route is not None and found.get(route_key) is None:
-            page_cache().set(route_key, route, request.page_cache_timeout)
 
 
 class CachedPageMixin:
