@@ -24,7 +24,12 @@ class AanmeldingConfig(AppConfig):
         from wagtail.signals import page_published
 
         from .models import InfoEveningPage
-        from .seats import promote_after_publish
+        from .seats import announce_change_after_publish, promote_after_publish
 
+        # A new time or place published: everyone signed up hears it, with the updated calendar entry
+        # (first, so that residents moved up by the next handler get the new entry only).
+        page_published.connect(
+            announce_change_after_publish, sender=InfoEveningPage, dispatch_uid="evening_announce_change"
+        )
         # More seats published: the waitlist moves up at once.
         page_published.connect(promote_after_publish, sender=InfoEveningPage, dispatch_uid="evening_promote_waitlist")

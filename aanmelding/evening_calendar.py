@@ -1,10 +1,16 @@
 """The information evening as an iCalendar (.ics) event.
 
 One event per evening with a stable UID, so that a calendar replaces or
-removes the same entry: PUBLISH for "Zet in je agenda" and the confirmation
-mail, CANCEL (with a higher SEQUENCE) when the resident cancels. Times carry
-the Europe/Amsterdam zone with its VTIMEZONE, so summer and winter time come
-out right in every calendar program.
+removes the same entry: PUBLISH for "Zet in je agenda", the confirmation and
+the mail about a changed time or place, CANCEL when the resident cancels.
+Calendar programs take a version only if its SEQUENCE is higher than the one
+they hold, so the sequence only grows (``InfoEveningPage.calendar_sequence``,
+kept by ``aanmelding.seats``): a new time or place raises it, and a
+cancellation takes one above the current one and leaves the evening's
+beyond it, so signing up again after cancelling is taken too. The mail
+attachment's MIME type carries the method (``text/calendar; method=...``),
+as Outlook and others require. Times carry the Europe/Amsterdam zone with its
+VTIMEZONE, so summer and winter time come out right in every calendar program.
 """
 
 from datetime import date, datetime
@@ -34,8 +40,13 @@ def _local(moment):
     return timezone.localtime(moment, AMSTERDAM)
 
 
-def evening_calendar(evening, method=PUBLISH, request=None):
-    """The .ics file for one evening, as bytes."""
+def evening_calendar(evening, method=PUBLISH, request=None, sequence=None):
+    """The .ics file for one evening, as bytes.
+
+    ``sequence`` defaults to the evening's current one, and one above it for a CANCEL.
+    """
+    if sequence is None:
+        sequence = evening.calendar_sequence + (1 if method == CANCEL else 0)
     calendar = Calendar()
     calendar.add("prodid", "-//Gemeente//Buurtpreventie informatiebijeenkomsten//NL")
     calendar.add("version", "2.0")
@@ -54,14 +65,13 @@ def evening_calendar(evening, method=PUBLISH, request=None):
     if evening.attendees:
         description.insert(0, f"Aanwezig: {strip_tags(evening.attendees)}")
     event.add("description", "\n".join(description))
+    event.add("sequence", sequence)
     if method == CANCEL:
-        # RFC 5546: a cancellation names the organiser and outranks the published version.
+        # RFC 5546: a cancellation names the organiser.
         event.add("status", "CANCELLED")
-        event.add("sequence", 1)
         event.add("organizer", vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}"))
     else:
         event.add("status", "CONFIRMED")
-        event.add("sequence", 0)
     calendar.add_component(event)
     # Only the event's year of Amsterdam's transitions (the default, 1970-2038, costs 3 kB and 9 ms).
     year = _local(evening.starts_at).year
@@ -69,7 +79,7 @@ def evening_calendar(evening, method=PUBLISH, request=None):
     return calendar.to_ical()
 
 
-def attachment(evening, method=PUBLISH, request=None):
+def attachment(evening, method=PUBLISH, request=None, sequence=None):
     """``(filename, content, mimetype)`` for forms.mail.queue_mail."""
-    # Plain "text/calendar": Django's mail adds the charset itself and would mangle parameters.
-    return (FILENAME, evening_calendar(evening, method, request).decode("utf-8"), "text/calendar")
+    content = evening_calendar(evening, method, request, sequence).decode("utf-8")
+    return (FILENAME, content, f"text/calendar; method={method}")

@@ -68,8 +68,25 @@ def cancel(signup, moment=None):
         current.cancelled_at = moment or timezone.now()
         current.save(update_fields=["status", "email_key", "cancelled_at"])
         signup.status, signup.email_key, signup.cancelled_at = current.status, None, current.cancelled_at
-        evening_mails.queue_cancelled(current, evening, had_seat=had_seat)
+        sequence = retire_calendar_entry(evening) if had_seat else None
+        evening_mails.queue_cancelled(current, evening, had_seat=had_seat, sequence=sequence)
         return promote_waitlist(evening)
+
+
+def raise_calendar_sequence(evening, by=1):
+    """Raise the evening's calendar SEQUENCE; the caller holds the evening lock."""
+    evening.calendar_sequence += by
+    InfoEveningPage.objects.filter(pk=evening.pk).update(calendar_sequence=evening.calendar_sequence)
+
+
+def retire_calendar_entry(evening):
+    """The SEQUENCE for a CANCEL of the evening's entry: above every PUBLISH so far, below every later one.
+
+    Calendar programs ignore a version whose SEQUENCE is not higher than the one they
+    hold, so a resident who cancels and signs up again must get a higher one again.
+    """
+    raise_calendar_sequence(evening, by=2)
+    return evening.calendar_sequence - 1
 
 
 def promote_waitlist(evening):
@@ -91,6 +108,30 @@ def promote_waitlist(evening):
             evening_mails.queue_promoted(signup, evening)
             promoted.append(signup)
     return promoted
+
+
+def announce_change_after_publish(sender, instance, **kwargs):
+    """Signal handler (Wagtail's ``page_published``): a new time or place goes to everyone signed up.
+
+    Confirmed residents get the updated calendar entry (a higher SEQUENCE, so their
+    calendar moves the entry), waitlisted ones the news; returns who was mailed.
+    The first publication only records the time and place; a past evening mails no one.
+    """
+    with transaction.atomic():
+        evening = lock_evening(instance.pk)
+        fingerprint = evening.calendar_fingerprint()
+        if fingerprint == evening.calendar_published:
+            return []
+        first_publication = not evening.calendar_published
+        InfoEveningPage.objects.filter(pk=evening.pk).update(calendar_published=fingerprint)
+        if first_publication or evening.ends_at <= timezone.now():
+            return []
+        raise_calendar_sequence(evening)
+        active = [EveningSignup.Status.CONFIRMED, EveningSignup.Status.WAITLISTED]
+        signups = list(evening.signups.filter(status__in=active).order_by("created_at", "pk"))
+        for signup in signups:
+            evening_mails.queue_changed(signup, evening)
+        return signups
 
 
 def promote_after_publish(sender, instance, **kwargs):

@@ -34,8 +34,11 @@ retention period, as they hold personal data.
 import base64
 import logging
 from datetime import timedelta
+from email import encoders
+from email.mime.base import MIMEBase
 
 from django.core.mail import EmailMultiAlternatives, make_msgid
+from django.core.mail.message import SafeMIMEText
 from django.db.models import F
 from django.utils import timezone
 
@@ -71,8 +74,32 @@ def build_message(mail):
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")
     for item in mail.attachments:
-        message.attach(item["filename"], base64.b64decode(item["content"]), item["mimetype"])
+        content = base64.b64decode(item["content"])
+        if ";" in item["mimetype"]:
+            message.attach(mime_part_with_parameters(item["filename"], content, item["mimetype"]))
+        else:
+            message.attach(item["filename"], content, item["mimetype"])
     return message
+
+
+def mime_part_with_parameters(filename, content, mimetype):
+    """An attachment whose type has parameters (``text/calendar; method=REQUEST``).
+
+    Django's ``attach()`` takes a bare type only; parameters go in with ``set_param``.
+    """
+    type_, *parameters = [part.strip() for part in mimetype.split(";")]
+    maintype, subtype = type_.split("/", 1)
+    if maintype == "text":
+        part = SafeMIMEText(content.decode("utf-8"), subtype, "utf-8")
+    else:
+        part = MIMEBase(maintype, subtype)
+        part.set_payload(content)
+        encoders.encode_base64(part)
+    for parameter in parameters:
+        name, _, value = parameter.partition("=")
+        part.set_param(name.strip(), value.strip().strip('"'))
+    part.add_header("Content-Disposition", "attachment", filename=filename)
+    return part
 
 
 def claim(pk, moment=None):

@@ -74,7 +74,8 @@ class EveningSignupForm(ConsentMixin, PublicModelForm):
                 signup = seats.sign_up(self.evening, network_key=self.network_key(), **data, **consent)
             except seats.NetworkFull as full:
                 raise ValidationError(self.network_full_message(full.cap), code="network_full") from full
-            mails.queue_signup_received(signup, self.evening, self.request)
+            # signup.evening is the row sign_up() locked: its calendar sequence is current.
+            mails.queue_signup_received(signup, signup.evening, self.request)
         return signup
 
     def network_key(self):

@@ -78,8 +78,11 @@ def queue_promoted(signup, evening):
     )
 
 
-def queue_cancelled(signup, evening, had_seat, request=None):
-    """Confirms a cancellation; takes the evening out of the agenda of whoever had a seat."""
+def queue_cancelled(signup, evening, had_seat, request=None, sequence=None):
+    """Confirms a cancellation; takes the evening out of the agenda of whoever had a seat.
+
+    ``sequence``: the CANCEL's SEQUENCE (``aanmelding.seats.retire_calendar_entry``).
+    """
     paragraphs = [
         f"Je aanmelding voor de informatiebijeenkomst ‘{evening.title}’ ({evening.when_text()}) is geannuleerd.",
         "Wil je toch komen? Meld je dan opnieuw aan op de pagina van de bijeenkomst, zolang dat kan.",
@@ -96,7 +99,39 @@ def queue_cancelled(signup, evening, had_seat, request=None):
             "action_url": absolute_url(evening.url, request),
             "action_label": "Naar de bijeenkomst",
         },
-        attachments=[evening_calendar.attachment(evening, evening_calendar.CANCEL, request)] if had_seat else [],
+        attachments=(
+            [evening_calendar.attachment(evening, evening_calendar.CANCEL, request, sequence)] if had_seat else []
+        ),
+    )
+
+
+def queue_changed(signup, evening):
+    """The time or place changed: the new details, and for a seat the updated calendar entry."""
+    paragraphs = [
+        f"De tijd of de plaats van de informatiebijeenkomst ‘{evening.title}’ is veranderd. "
+        "Dit zijn de nieuwe gegevens:",
+        f"Wanneer: {evening.when_text()}.",
+        f"Waar: {evening.where_text()}.",
+    ]
+    if signup.is_confirmed:
+        paragraphs.append(
+            f"Je plaats voor {signup.persons_text()} blijft gewoon staan. Met de bijlage zet je de nieuwe tijd "
+            "en plaats in je agenda; de oude afspraak wordt dan bijgewerkt."
+        )
+    else:
+        paragraphs.append("Je staat nog steeds op de wachtlijst. Komt er een plaats vrij, dan krijg je een mail.")
+    paragraphs.append("Kun je nu niet meer? Annuleer dan via de link hieronder, zodat iemand anders je plaats krijgt.")
+    queue_mail(
+        [signup.email],
+        f"Gewijzigd: de informatiebijeenkomst is nu op {in_words(evening.starts_at, 'l j F')}",
+        NOTICE,
+        {
+            "greeting": f"Beste {signup.name},",
+            "paragraphs": paragraphs,
+            "action_url": cancel_url(signup, evening),
+            "action_label": "Aanmelding annuleren",
+        },
+        attachments=[evening_calendar.attachment(evening)] if signup.is_confirmed else [],
     )
 
 

@@ -4,7 +4,7 @@ Seats are derived from the sign-ups, never stored. Taking, freeing and
 handing on seats (under a row lock) is in ``aanmelding.seats``.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -77,6 +77,11 @@ class InfoEveningPage(PublicFormPageMixin, Page):
         help_text="Bijvoorbeeld: rolstoeltoegankelijk, ringleiding, parkeren, bereikbaarheid met het ov.",
     )
     capacity = models.PositiveSmallIntegerField("Aantal plaatsen", help_text="Hoeveel mensen er in de zaal passen.")
+    # The calendar entry's revision (iCalendar SEQUENCE: it only grows) and the time and place it
+    # was last published with, to see a change. Kept by aanmelding.seats under the evening's lock,
+    # never by a page revision (see with_content_json).
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
+    calendar_published = models.CharField(max_length=600, blank=True, default="", editable=False)
     seats_per_network = models.PositiveSmallIntegerField(
         "Plaatsen per netwerk",
         default=6,
@@ -115,6 +120,8 @@ class InfoEveningPage(PublicFormPageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("location_name"), index.SearchField("attendees")]
     parent_page_types = ["aanmelding.InfoEveningIndexPage"]
     subpage_types = []
+    # A copy is a new evening: its calendar entry starts afresh.
+    exclude_fields_in_copy = ["calendar_sequence", "calendar_published"]
 
     # The sign-up form (forms.base.PublicFormPageMixin); the form imports these models, hence the path.
     form_class = "aanmelding.forms.evenings.EveningSignupForm"
@@ -195,6 +202,21 @@ class InfoEveningPage(PublicFormPageMixin, Page):
 
     def where_text(self):
         return f"{self.location_name}, {self.location_address}"
+
+    def calendar_fingerprint(self):
+        """What a calendar entry of this evening holds that residents must hear about when it changes."""
+        # To the minute, in UTC: what a calendar shows (a revision keeps milliseconds only).
+        start, end = (f"{moment.astimezone(UTC):%Y-%m-%dT%H:%MZ}" for moment in (self.starts_at, self.ends_at))
+        return f"{start}|{end}|{self.where_text()}"[:600]
+
+    def with_content_json(self, content):
+        # A revision holds the calendar state of when it was made (and `self` may be as old):
+        # the row's is the true one.
+        page = super().with_content_json(content)
+        current = type(self).objects.filter(pk=self.pk).values("calendar_sequence", "calendar_published").first()
+        for field, value in (current or {}).items():
+            setattr(page, field, value)
+        return page
 
     def label(self):
         """The evening's title with its date, to tell evenings apart in lists."""
