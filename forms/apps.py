@@ -12,7 +12,9 @@ class FormsConfig(AppConfig):
 
         from home.periodic import register_periodic
 
-        from .tasks import send_pending_mail
+        from .tasks import clear_expired_data, send_pending_mail
 
         # The sweep catches mail whose worker crashed or whose retry is due.
         register_periodic(send_pending_mail, every=timedelta(minutes=5))
+        # Expired sessions and rate-limit counts hold (hashed) traces of visitors: gone within minutes.
+        register_periodic(clear_expired_data, every=timedelta(minutes=5))

@@ -275,12 +275,14 @@ class PublicFormPageMixin(PublicFormHandler, RoutablePageMixin):
         return f"forms.bedankt:{self._meta.label_lower}"
 
     def form_submitted(self, request, submission):
-        """Remember what was saved (None after caught spam) for the thank-you page, and go there.
+        """Remember what was saved for the thank-you page, and go there.
 
-        The same redirect and the same session cookie either way: a bot cannot
-        tell that it was caught.
+        Caught spam (``submission`` None) gets the same redirect, but no session
+        is made for it: a bot's visits leave no rows behind. The thank-you page
+        then shows its general text, as it does for any browser without one.
         """
-        request.session[self.thanks_session_key] = submission.pk if submission is not None else None
+        if submission is not None:
+            request.session[self.thanks_session_key] = submission.pk
         return HttpResponseRedirect(self.url + self.reverse_subpage("thanks"))
 
     def get_submission_queryset(self):

@@ -14,6 +14,7 @@ FORMS_MAIL_LEASE_SECONDS       180      how long a worker owns an outgoing mail 
 FORMS_MAIL_MAX_ATTEMPTS        5        attempts before a mail is marked failed
 FORMS_TASK_STALE_SECONDS       3600     a task running longer lost its worker: the mail
                                         sweep marks its row failed
+FORMS_TASK_RESULT_DAYS         7        finished task rows are kept this long
 CONSENT_VERSION                2026-11  version of the privacy statement consented to
 =============================  =======  ==============================================
 """
@@ -28,6 +29,7 @@ DEFAULTS = {
     "FORMS_MAIL_LEASE_SECONDS": 3 * 60,
     "FORMS_MAIL_MAX_ATTEMPTS": 5,
     "FORMS_TASK_STALE_SECONDS": 60 * 60,
+    "FORMS_TASK_RESULT_DAYS": 7,
     "CONSENT_VERSION": "2026-11",
 }
 

@@ -19,6 +19,10 @@ class ConsentRecord(models.Model):
     stores both fields; other code calls it itself.
     """
 
+    # What residents submit is not content: Wagtail's reference index ("where is this used")
+    # has nothing to learn from it, and would queue a background task for every submission.
+    wagtail_reference_index_ignore = True
+
     consent_given_at = models.DateTimeField("toestemming gegeven op", null=True, blank=True, editable=False)
     consent_version = models.CharField("versie privacyverklaring", max_length=20, blank=True, editable=False)
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
-from . import conf, outbox, spam
+from . import conf, housekeeping, outbox, spam
 from .models import OutgoingMail
 
 logger = logging.getLogger(__name__)
@@ -61,7 +61,29 @@ def send_pending_mail():
     """
     sent = outbox.send_due_mail(send=send_and_schedule_retry)
     outbox.delete_old_mail()
-    outbox.delete_old_confirmation_markers()
-    spam.delete_used_form_tokens()
     fail_abandoned_task_results()
     return sent
+
+
+def delete_finished_task_results(now=None):
+    """Finished task rows older than ``FORMS_TASK_RESULT_DAYS``: the periodic tasks alone add hundreds a day."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=conf.get("FORMS_TASK_RESULT_DAYS"))
+    finished = [TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED]
+    deleted, _ = DBTaskResult.objects.filter(status__in=finished, finished_at__lt=cutoff).delete()
+    return deleted
+
+
+@task()
+def clear_expired_data():
+    """Forget what has run out: sessions, rate-limit counts, used form tokens, confirmation markers, old task rows.
+
+    Returns the number of rows deleted per kind, for the log.
+    """
+    return {
+        "sessions": housekeeping.clear_expired_sessions(),
+        "rate-limit counts": housekeeping.delete_expired_cache_entries(conf.get("FORMS_RATELIMIT_CACHE")),
+        "form tokens": spam.delete_used_form_tokens(),
+        "confirmation markers": outbox.delete_old_confirmation_markers(),
+        "task results": delete_finished_task_results(),
+    }

@@ -54,6 +54,8 @@ class RoundAlert(ConsentRecord):
 class RoundAlertDelivery(models.Model):
     """That one address was told about one round: the guard against a second mail."""
 
+    wagtail_reference_index_ignore = True  # not content; see forms.models.ConsentRecord
+
     alert = models.ForeignKey(RoundAlert, on_delete=models.CASCADE, related_name="deliveries")
     round = models.ForeignKey(RegistrationRound, on_delete=models.CASCADE, related_name="alert_deliveries")
     created_at = models.DateTimeField(auto_now_add=True)

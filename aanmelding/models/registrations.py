@@ -220,6 +220,8 @@ class Registration(ConsentRecord):
 
 
 class RegistrationStatusChange(models.Model):
+    wagtail_reference_index_ignore = True  # not content; see forms.models.ConsentRecord
+
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField("Van", max_length=20, choices=Registration.Status.choices)
     to_status = models.CharField("Naar", max_length=20, choices=Registration.Status.choices)

@@ -25,3 +25,10 @@ def contact_data():
             "consent": "on",
         }
     )
+
+
+def mail_enqueues(callbacks):
+    """The on-commit callbacks that hand a mail to the worker (others, like emptying the page cache, aside)."""
+    from forms.tasks import send_outgoing_mail
+
+    return [callback for callback in callbacks if getattr(callback, "func", None) == send_outgoing_mail.enqueue]

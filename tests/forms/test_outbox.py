@@ -15,6 +15,8 @@ from forms.mail import queue_mail
 from forms.models import OutgoingMail
 from forms.tasks import send_outgoing_mail, send_pending_mail
 
+from .conftest import mail_enqueues
+
 pytestmark = pytest.mark.django_db
 
 NOTICE = "forms/mail/notice"
@@ -67,7 +69,7 @@ def test_a_rolled_back_transaction_leaves_no_row_and_no_mail(django_capture_on_c
                 raise RuntimeError("the registration could not be saved")
 
     assert OutgoingMail.objects.count() == 0
-    assert callbacks == []
+    assert mail_enqueues(callbacks) == []
     assert mail.outbox == []
 
 
@@ -77,8 +79,8 @@ def test_nothing_is_sent_before_the_transaction_commits(django_capture_on_commit
             row = queue()
         assert OutgoingMail.objects.get().status == OutgoingMail.Status.PENDING
         assert mail.outbox == []
-    assert len(callbacks) == 1
-    callbacks[0]()
+    (enqueue,) = mail_enqueues(callbacks)
+    enqueue()
     row.refresh_from_db()
     assert row.status == OutgoingMail.Status.SENT
 
@@ -350,13 +352,14 @@ def test_a_rolled_back_submission_does_not_use_up_the_days_confirmation():
     assert may_send_confirmation("nieuwsbrief", "piet@example.org")
 
 
-def test_the_sweep_forgets_confirmation_markers_after_a_day():
+def test_the_clean_up_forgets_confirmation_markers_after_a_day():
     from forms.mail import may_send_confirmation
     from forms.models import ConfirmationMailMarker
+    from forms.tasks import clear_expired_data
 
     may_send_confirmation("nieuwsbrief", "oud@example.org", timezone.now() - timedelta(hours=25))
     may_send_confirmation("nieuwsbrief", "nieuw@example.org")
 
-    send_pending_mail.call()
+    clear_expired_data.call()
 
     assert ConfirmationMailMarker.objects.count() == 1
