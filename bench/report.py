@@ -132,8 +132,8 @@ or a page that answers anything but 200, fails the benchmark.
 
 After the pages comes a **sign-up burst**: a fresh information evening with
 {BURST_CAPACITY} seats is created in the same database, and {BURST_RESIDENTS} residents, each from its
-own loopback address (127.0.x.y, so the per-address rate limit sees {BURST_RESIDENTS}
-different visitors), open its sign-up form, wait the minimum fill-in time of
+own loopback address, each in its own /24 (127.x.y.1, so the per-address rate limit and
+the seats-per-network cap see {BURST_RESIDENTS} different households), open its sign-up form, wait the minimum fill-in time of
 the spam protection and then all send it at the same moment, some for two
 persons. It shows how long residents wait when a popular evening opens, and
 whether the evening's lock keeps the sign-ups right under that rush: the
