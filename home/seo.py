@@ -2,6 +2,7 @@
 
 A page's own search description ("Promoten" tab) comes first, as the editor
 wrote it; else its introduction, cut to about the length search engines show;
+else what a page type says of itself from its fields (``description_from_data()``);
 else a description of the whole site. Views that are not pages (search, error
 pages) use the site's.
 """
@@ -32,10 +33,14 @@ def shorten(text, limit=MAX_LENGTH):
 
 
 def page_description(page):
-    """The page's search description, else its shortened introduction; "" when it has neither."""
+    """The page's search description, else its shortened introduction, else what its data says; or ""."""
     if own := plain_text(getattr(page, "search_description", "")):
         return own
-    return shorten(plain_text(getattr(page, "intro", "")))
+    if intro := shorten(plain_text(getattr(page, "intro", ""))):
+        return intro
+    # A page type without an introduction may describe itself from its fields (an evening: when and where).
+    describe = getattr(page, "description_from_data", None)
+    return shorten(plain_text(describe())) if describe else ""
 
 
 def site_description(municipality_name):

@@ -218,6 +218,10 @@ class InfoEveningPage(PublicFormPageMixin, Page):
             setattr(page, field, value)
         return page
 
+    def description_from_data(self):
+        """The meta description when the editor wrote none (see home.seo)."""
+        return f"Informatiebijeenkomst over buurtpreventie op {self.when_text()}, in {self.where_text()}. Meld je aan."
+
     def label(self):
         """The evening's title with its date, to tell evenings apart in lists."""
         return f"{self.title} ({in_words(self.starts_at)})"

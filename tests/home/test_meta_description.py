@@ -80,11 +80,21 @@ def test_the_search_description_comes_before_the_intro(client, home_page):
     assert meta_description(client.get(standard.url)) == "Voor zoekmachines."
 
 
+def test_an_evening_without_a_search_description_says_when_and_where(client, home_page):
+    index = InfoEveningIndexPageFactory(parent=home_page, intro="")
+    evening = InfoEveningPageFactory(parent=index, search_description="", location_name="Buurthuis De Schakel")
+
+    description = meta_description(client.get(evening.url))
+
+    assert description.startswith("Informatiebijeenkomst over buurtpreventie op ")
+    assert evening.when_text() in description and "Buurthuis De Schakel" in description
+    assert len(description) <= MAX_LENGTH
+
+
 def test_a_page_with_neither_and_pages_that_are_no_page_describe_the_site(client, home_page):
     index = InfoEveningIndexPageFactory(parent=home_page, intro="")
-    evening = InfoEveningPageFactory(parent=index, search_description="")
 
-    for response in [client.get(evening.url), client.get("/bestaat-niet/"), client.get(index.url)]:
+    for response in [client.get("/bestaat-niet/"), client.get(index.url)]:
         description = meta_description(response)
         assert description.startswith("Buurtpreventie in Gemeente Voorbeeld:"), response.wsgi_request.path
         assert len(description) <= MAX_LENGTH
