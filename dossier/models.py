@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import headings_with_anchors
-from home.page_cache import CachedPageMixin
+from home.page_cache import CachedPageMixin, remembered
 from home.rich_text import prefetch_page_links
 
 from .blocks import ChapterStreamBlock
@@ -84,7 +84,11 @@ class DossierChapterPage(CachedPageMixin, Page):
 
     def siblings_around(self):
         """The previous and next live chapter, found with one query."""
-        siblings = list(self.get_siblings(inclusive=True).live().order_by("path"))
+        # The same for every request until content changes: kept (home/page_cache.py).
+        siblings = remembered(
+            f"chapters:{self.path[: -self.steplen]}",
+            lambda: list(self.get_siblings(inclusive=True).live().order_by("path")),
+        )
         ids = [page.pk for page in siblings]
         if self.pk not in ids:  # a draft being previewed
             return None, None

@@ -12,6 +12,21 @@ from .page_cache import CachedPageMixin, remembered
 from .rich_text import prefetch_page_links
 
 
+class ContentVersion(models.Model):
+    """One row whose value changes with every content change (home/page_cache.py).
+
+    With the page cache off, each server process keeps what is the same for every request
+    (routes, site settings, the menu) in its own memory while this value stays the same.
+    A random value rather than a counter: after the table is emptied (a test flush) a
+    counter would start over and meet values a process still holds.
+    """
+
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"content version {self.value}"
+
+
 class LinkCardBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label="Pagina")
     title = blocks.CharBlock(label="Titel", required=False, help_text="Laat leeg voor de paginatitel.")

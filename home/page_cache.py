@@ -23,13 +23,24 @@ so the same emptying keeps it right: the route to an opted-in page (which page
 a path leads to, on which site) and its rendered body (header, menu,
 breadcrumbs, content, footer; ``cached_fragment``). Only the access check, the
 ``<head>`` and what the page computes per request are then done each time.
+
+With the page cache off (``DJANGO_PAGE_CACHE=0``) every page is rendered for
+every request, but the route, the site settings and the menu are still not
+looked up again each time: each process keeps them in its own memory for as
+long as the content version (one row, ``ContentVersion``, given a new value by
+the same content changes that empty the cache) stays the same. One query per
+request reads it, so a change made in any process shows at once everywhere.
+Rendered HTML is never kept that way.
 """
 
+import contextvars
 import pickle
+import secrets
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Subquery
 from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
@@ -62,9 +73,18 @@ def clear_page_cache(**kwargs):
         page_cache().clear()
 
 
+def content_changed(**kwargs):
+    """Empty the page cache and give the content version a new value (in the current transaction)."""
+    clear_page_cache()
+    ContentVersion = apps.get_model("home", "ContentVersion")
+    value = secrets.randbits(62)
+    if not ContentVersion.objects.filter(pk=1).update(value=value):
+        ContentVersion.objects.update_or_create(pk=1, defaults={"value": value})
+
+
 def _on_change(sender, instance=None, **kwargs):
     if _content_models and isinstance(instance, tuple(_content_models)):
-        clear_page_cache()
+        content_changed()
         # Again once committed: a request between the save and the commit may have
         # stored what it read before the change.
         transaction.on_commit(clear_page_cache)
@@ -78,8 +98,47 @@ def connect_signals():
     post_save.connect(_on_change, weak=False, dispatch_uid="page_cache_post_save")
     post_delete.connect(_on_change, weak=False, dispatch_uid="page_cache_post_delete")
     # Moving a page rewrites paths with raw SQL: no post_save.
-    post_page_move.connect(clear_page_cache, weak=False, dispatch_uid="page_cache_page_move")
-    page_unpublished.connect(clear_page_cache, weak=False, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(content_changed, weak=False, dispatch_uid="page_cache_page_move")
+    page_unpublished.connect(content_changed, weak=False, dispatch_uid="page_cache_unpublished")
+
+
+# --- With the page cache off: values kept in this process per content version -------------
+
+_request_version = contextvars.ContextVar("content_version", default=None)
+_local = {"version": None, "values": {}}
+LOCAL_MAX_ENTRIES = 1000
+
+
+def read_content_version():
+    """The current content version, or None when there is no row (then nothing is kept)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT value FROM home_contentversion WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def _stored(key):
+    """A value kept under ``key``: from the page cache, or from this process's memory."""
+    if is_enabled():
+        return page_cache().get(key)
+    version = _request_version.get()
+    if version is None or _local["version"] != version:
+        return None
+    value = _local["values"].get(key)
+    # Kept pickled, so no request sees objects another one changed.
+    return None if value is None else pickle.loads(value)  # noqa: S301 - pickled by this process
+
+
+def _store(key, value, timeout=None):
+    if is_enabled():
+        page_cache().set(key, value, timeout)
+        return
+    version = _request_version.get()
+    if version is None:
+        return
+    if _local["version"] != version or len(_local["values"]) >= LOCAL_MAX_ENTRIES:
+        _local["version"], _local["values"] = version, {}
+    _local["values"][key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
 
 
 def _cacheable_request(request):
@@ -113,23 +172,22 @@ def _remember_route(request, page):
     check of a restored route costs no query (adding a restriction empties the cache).
     """
     route = getattr(request, "_wagtail_route_for_request", None)
-    if not is_enabled() or getattr(request, "page_cache_route_restored", False):
+    if getattr(request, "page_cache_route_restored", False):
         return
     if route is None or route.page is not page or not hasattr(request, "_wagtail_site"):
         return
-    page.known_unrestricted = not page.get_view_restrictions().exists()
+    page.known_unrestricted = not page.get_view_restrictions()  # read already by Wagtail's access check
+    page.__dict__.pop("_view_restrictions", None)  # not kept with the route
     request.page_cache_route = pickle.dumps((request._wagtail_site, route), pickle.HIGHEST_PROTOCOL)
 
 
 def remembered(key, compute, timeout=None):
-    """``compute()``, kept in the page cache under ``key`` until the next content change."""
-    if not is_enabled():
-        return compute()
+    """``compute()``, kept under ``key`` until the next content change (page cache or process memory)."""
     key = f"{KEY_PREFIX}:{key}"
-    value = page_cache().get(key)
+    value = _stored(key)
     if value is None:
         value = compute()
-        page_cache().set(key, value, timeout)
+        _store(key, value, timeout)
     return value
 
 
@@ -166,8 +224,14 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_enabled() or request.method not in ("GET", "HEAD"):
+        if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
+        if not is_enabled():
+            token = _request_version.set(read_content_version())
+            try:
+                return self._serve_with_route(request)
+            finally:
+                _request_version.reset(token)
         if not _cacheable_request(request):
             return self._serve_with_route(request)
         key = _key(request)
@@ -189,12 +253,12 @@ class PageCacheMiddleware:
     def _serve_with_route(self, request):
         """A request the cache does not answer whole: the route to the page may come from it."""
         route_key = _route_key(request)
-        cached_route = page_cache().get(route_key)
+        cached_route = _stored(route_key)
         _restore_route(request, cached_route)
         response = self.get_response(request)
         route = getattr(request, "page_cache_route", None)
         if route is not None and cached_route is None and self._storable(request, response):
-            page_cache().set(route_key, route, request.page_cache_timeout)
+            _store(route_key, route, request.page_cache_timeout)
         return response
 
     @staticmethod
@@ -229,7 +293,10 @@ class CachedPageMixin:
         """Wagtail's restrictions of this page and its ancestors (aliases by their source), in one query."""
         if getattr(self, "known_unrestricted", False):
             return PageViewRestriction.objects.none()
-        steplen = self.steplen
-        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
-        sources = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
-        return PageViewRestriction.objects.filter(page_id__in=Subquery(sources))
+        if getattr(self, "_view_restrictions", None) is None:
+            # One queryset per instance: once Wagtail's access check has read it, asking again costs nothing.
+            steplen = self.steplen
+            paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+            sources = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
+            self._view_restrictions = PageViewRestriction.objects.filter(page_id__in=Subquery(sources))
+        return self._view_restrictions

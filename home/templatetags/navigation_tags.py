@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Page, Site
 
+from home.page_cache import remembered
+
 register = template.Library()
 
 
@@ -15,7 +17,8 @@ def main_menu(context):
     """The site root and its live children marked 'show in menus'."""
     root = _site_root(context)
     current = context.get("page")
-    items = list(root.get_children().live().in_menu()) if root else []
+    # The same for every request until content changes: kept (home/page_cache.py).
+    items = remembered(f"menu:{root.pk}", lambda: list(root.get_children().live().in_menu())) if root else []
     current_path = current.path if isinstance(current, Page) else ""
     for item in items:
         item.is_current_page = item.path == current_path
