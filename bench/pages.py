@@ -78,7 +78,7 @@ def find_pages(server: Server, args) -> tuple[list[PageResult], PageResult]:
     for label in ["home page", "dossier chapter", "dossier index"]:
         targets[label] = probe[label]["path"]
         if args.uncached:
-            targets[f"{label}, uncached"] = f"{probe[label]['path']}?{UNCACHED_QUERY}"
+            targets[f"{label}, query string"] = f"{probe[label]['path']}?{UNCACHED_QUERY}"
     queries = django_probe(server.env, targets, discover=False)
     pages: list[PageResult] = []
     failed = False
@@ -98,6 +98,23 @@ def find_pages(server: Server, args) -> tuple[list[PageResult], PageResult]:
     if failed:
         raise BenchError("a URL did not answer 200; not measuring")
     return pages, ceiling
+
+
+FRESH_LABEL = "dossier chapter, page cache off"
+
+
+def find_fresh_pages(server: Server, args, chapter: PageResult, css_path: str) -> tuple[list[PageResult], PageResult]:
+    """The chapter and the static file on a server started with the page cache off (DJANGO_PAGE_CACHE=0)."""
+    queries = django_probe(server.env, {FRESH_LABEL: chapter.path}, discover=False)
+    fetch(args.port, chapter.path)
+    status, headers, body = fetch(args.port, chapter.path)
+    if status != 200:
+        raise BenchError(f"{chapter.path} answered {status} with the page cache off")
+    page = PageResult(FRESH_LABEL, chapter.path, status, len(body), queries[FRESH_LABEL].get("queries"), "off")
+    status, _, css = fetch(args.port, css_path)
+    if status != 200:
+        raise BenchError(f"static file {css_path} answered {status} with the page cache off")
+    return [page], PageResult("static file", css_path, status, len(css), None)
 
 
 def measure_pages(server: Server, pages: list[PageResult], ceiling: PageResult, args, tool: str):

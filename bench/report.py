@@ -15,13 +15,13 @@ from pathlib import Path
 from bench.burst import BURST_CAPACITY, BURST_RESIDENTS, BurstResult
 from bench.common import REPORT, ROOT, log
 from bench.load import fmt_ms
-from bench.pages import PageResult
+from bench.pages import FRESH_LABEL, PageResult
 from bench.server import GUNICORN_WORKERS
 
 RESULTS_MARKER = "<!-- Everything below this line is written by bench/run.py. -->"
 # Per cent of the static-file ceiling a dossier chapter must reach: as served (from the page
-# cache) and rendered (a query string keeps it out of the page cache).
-TARGET_SHARES = {"dossier chapter": 80.0, "dossier chapter, uncached": 6.0}
+# cache) and rendered fresh for every request (a second server run with the page cache off).
+TARGET_SHARES = {"dossier chapter": 80.0, FRESH_LABEL: 6.0}
 STABLE_SPREAD = 15.0  # per cent; more between the two static runs means a noisy machine
 
 
@@ -118,23 +118,33 @@ better number to compare runs with.
 
 Content pages that opt in are kept whole in a shared page cache for anonymous
 visitors (`home/page_cache.py`), so each page is measured twice: as served
-(the "page cache" column shows `hit` when it came from the cache) and, with a
-query string, which the page cache does not answer whole, rendered by Django
-every time. That is what visitors with a session, logged-in editors and links
-with tracking parameters get: Django serves the page, checks who may see it
-and renders its `<head>`, while the route to the page, the site settings and
-the rendered body come from the same cache (emptied on every content change,
-so the first visitor after a change waits for all of it). The SQL queries are
-counted the same way (for a hit: the cache lookup). The targets: **a dossier
-chapter as served reaches at least {TARGET_SHARES["dossier chapter"]:g} % of the static-file
-ceiling, and rendered at least {TARGET_SHARES["dossier chapter, uncached"]:g} %**; either one not met,
-or a page that answers anything but 200, fails the benchmark.
+(the "page cache" column shows `hit` when it came from the cache) and with a
+query string, which the page cache does not answer whole. That is what
+visitors with a session, logged-in editors and links with tracking parameters
+get: Django serves the page, checks who may see it and renders its `<head>`,
+while the route to the page, the site settings and the rendered body come
+from the same cache (emptied on every content change). The SQL queries are
+counted the same way (for a hit: the cache lookup).
+
+Then the server is started a second time with the page cache off
+(`DJANGO_PAGE_CACHE=0`) and a dossier chapter and the static file are
+measured again: every chapter request is now a **fresh render** (routing,
+access check, StreamField and rich text, menu, breadcrumbs, footer), as the
+first visitor after a content change gets it. Each process keeps only the
+route, the site settings, the menu and the chapter's neighbours in memory
+for as long as the content version (one row, read with one query per
+request) stays the same; no HTML is kept. Its share is of the static file
+of that same run. The targets: **a dossier chapter as served reaches at least
+{TARGET_SHARES["dossier chapter"]:g} % of the static-file ceiling, and with the page cache off
+(fresh render) at least {TARGET_SHARES[FRESH_LABEL]:g} %**; either one not met, or a page that
+answers anything but 200, fails the benchmark. `--no-fresh` skips the second
+run (and its target).
 
 After the pages comes a **sign-up burst**: a fresh information evening with
 {BURST_CAPACITY} seats is created in the same database, and {BURST_RESIDENTS} residents, each from its
 own loopback address, each in its own /24 (127.x.y.1, so the per-address rate limit and
-the seats-per-network cap see {BURST_RESIDENTS} different households), open its sign-up form, wait the minimum fill-in time of
-the spam protection and then all send it at the same moment, some for two
+the seats-per-network cap see {BURST_RESIDENTS} different households), open its sign-up
+form, wait the minimum fill-in time of the spam protection and then all send it at the same moment, some for two
 persons. It shows how long residents wait when a popular evening opens, and
 whether the evening's lock keeps the sign-ups right under that rush: the
 confirmed seats never exceed the capacity, the room is filled, and every
@@ -205,12 +215,18 @@ Read back from the database afterwards:
 """
 
 
-def chapter_verdicts(pages, ceiling) -> list[tuple[str, bool]]:
-    """Each chapter target measured: its verdict line and whether it was met."""
+def chapter_verdicts(pages, ceiling, fresh=None) -> list[tuple[str, bool]]:
+    """Each chapter target measured: its verdict line and whether it was met.
+
+    ``fresh``: the pages, static file and static runs of the run with the page cache off, if any.
+    """
     verdicts = []
-    for label, what in (("dossier chapter", "as served"), ("dossier chapter, uncached", "rendered (query string)")):
-        chapter = next((p for p in pages if p.label == label), None)
-        share = chapter.share_of(ceiling.load) if chapter else None
+    runs = [("dossier chapter", "as served", pages, ceiling)]
+    if fresh is not None:
+        runs.append((FRESH_LABEL, "page cache off (fresh render)", fresh[0], fresh[1]))
+    for label, what, run_pages, run_ceiling in runs:
+        chapter = next((p for p in run_pages if p.label == label), None)
+        share = chapter.share_of(run_ceiling.load) if chapter else None
         if share is not None:
             target = TARGET_SHARES[label]
             met = share >= target
@@ -218,7 +234,23 @@ def chapter_verdicts(pages, ceiling) -> list[tuple[str, bool]]:
     return verdicts
 
 
-def results_section(pages, ceiling, args, load_tool: str, static_runs, load_before: float, burst=None) -> str:
+def fresh_section(fresh) -> str:
+    if fresh is None:
+        return "## Page cache off\n\nSkipped (`--no-fresh`).\n"
+    pages, ceiling, static_runs = fresh
+    before, after = static_runs[0].requests_per_second, static_runs[-1].requests_per_second
+    return f"""## Page cache off
+
+The same server started again with `DJANGO_PAGE_CACHE=0`: every request of the chapter is
+rendered fresh. Static file {before:,.0f} req/s before the chapter, {after:,.0f} after.
+
+{results_table(pages, ceiling)}
+"""
+
+
+def results_section(
+    pages, ceiling, args, load_tool: str, static_runs, load_before: float, burst=None, fresh=None
+) -> str:
     machine = machine_info()
     before, after = static_runs[0].requests_per_second, static_runs[-1].requests_per_second
     spread = abs(before - after) / max(before, after, 1e-9) * 100
@@ -229,7 +261,7 @@ def results_section(pages, ceiling, args, load_tool: str, static_runs, load_befo
     if load_before > 0.5 * int(machine["cpus"] or 1):
         busy = " (**busy**: more than half the CPUs were in use before the run)"
     verdict = "a dossier chapter, share of the static ceiling: " + (
-        "; ".join(line for line, _ in chapter_verdicts(pages, ceiling)) or "no dossier chapter measured"
+        "; ".join(line for line, _ in chapter_verdicts(pages, ceiling, fresh)) or "no dossier chapter measured"
     )
     command = "make bench" if os.environ.get("MAKELEVEL") else ""
     invoked = " ".join([".venv/bin/python", "bench/run.py", *sys.argv[1:]])
@@ -250,4 +282,5 @@ def results_section(pages, ceiling, args, load_tool: str, static_runs, load_befo
 
 {results_table(pages, ceiling)}
 
+{fresh_section(fresh)}
 {burst_section(burst)}"""

@@ -4,7 +4,9 @@ Starts gunicorn the way `make serve` does, on a loopback port, loads a few
 pages and one static file with wrk (or, without wrk, a small Python load
 generator), counts the SQL queries one request of each page makes, then lets
 many residents sign up for one information evening at the same moment (the
-sign-up burst, bench/burst.py) and writes the results to docs/performance.md.
+sign-up burst, bench/burst.py); then starts gunicorn again with the page cache off
+(DJANGO_PAGE_CACHE=0) and loads a dossier chapter, rendered fresh for every request, and
+the static file once more; and writes the results to docs/performance.md.
 
     .venv/bin/python bench/run.py --port 8765 [--duration 10] [--no-burst] [--no-write]
 
@@ -32,7 +34,7 @@ if not __package__:
 from bench.burst import BURST_CAPACITY, BURST_RESIDENTS, sign_up_burst
 from bench.common import BenchError, log
 from bench.load import choose_tool
-from bench.pages import find_pages, measure_pages
+from bench.pages import find_fresh_pages, find_pages, measure_pages
 from bench.report import chapter_verdicts, results_section, write_report
 from bench.server import Server
 
@@ -47,7 +49,17 @@ def benchmark(args) -> int:
         # Last, because creating and deleting its evening empties the page cache.
         burst = sign_up_burst(server, args.burst_residents, args.burst_capacity) if args.burst else None
 
-    section = results_section(pages, ceiling, args, load_tool, static_runs, load_before, burst)
+    # The same server again with the page cache off: every chapter request is a fresh render.
+    fresh = None
+    if args.fresh:
+        chapter = next(page for page in pages if page.label == "dossier chapter")
+        with Server(args.port, DJANGO_PAGE_CACHE="0") as server:
+            fresh_pages, fresh_ceiling = find_fresh_pages(server, args, chapter, ceiling.path)
+            fresh_static_runs, fresh_failed = measure_pages(server, fresh_pages, fresh_ceiling, args, tool)
+        failed = failed or fresh_failed
+        fresh = (fresh_pages, fresh_ceiling, fresh_static_runs)
+
+    section = results_section(pages, ceiling, args, load_tool, static_runs, load_before, burst, fresh)
     print()
     print(section)
     if args.write:
@@ -56,7 +68,7 @@ def benchmark(args) -> int:
     if failed:
         log("FAILED: some requests failed under load")
         status = 1
-    for line, met in chapter_verdicts(pages, ceiling):
+    for line, met in chapter_verdicts(pages, ceiling, fresh):
         if not met:
             log(f"FAILED: dossier chapter {line.replace('**', '')}")
             status = 1
@@ -78,7 +90,13 @@ def parse_args(argv=None):
     parser.add_argument("--chapter", help="path of the dossier chapter to load (default: the first live one)")
     parser.add_argument("--dossier", help="path of the dossier index (default: the first live DossierPage)")
     parser.add_argument(
-        "--no-uncached", dest="uncached", action="store_false", help="skip the rendered (uncached) variants"
+        "--no-uncached", dest="uncached", action="store_false", help="skip the variants with a query string"
+    )
+    parser.add_argument(
+        "--no-fresh",
+        dest="fresh",
+        action="store_false",
+        help="skip the second server run with the page cache off (DJANGO_PAGE_CACHE=0)",
     )
     parser.add_argument("--no-burst", dest="burst", action="store_false", help="skip the sign-up burst")
     parser.add_argument(

@@ -45,11 +45,11 @@ def port_in_use(port: int) -> bool:
 class Server:
     """gunicorn as `make serve` runs it; a context manager that always stops it again."""
 
-    def __init__(self, port: int, workers: int = GUNICORN_WORKERS):
+    def __init__(self, port: int, workers: int = GUNICORN_WORKERS, **extra_env: str):
         self.port = port
         self.workers = workers
         self.process: subprocess.Popen | None = None
-        self.env = serve_env()
+        self.env = dict(serve_env(), **extra_env)
         self._log_file = None
 
     def prepare(self) -> None:
