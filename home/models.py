@@ -10,6 +10,7 @@ from wagtail.search import index
 from .blocks import BaseStreamBlock, headings_with_anchors
 from .page_cache import CachedPageMixin, remembered
 from .rich_text import prefetch_page_links
+from .routing import DirectRoutingMixin
 
 
 class ContentVersion(models.Model):
@@ -38,7 +39,7 @@ class LinkCardBlock(blocks.StructBlock):
         template = "blocks/link_card_block.html"
 
 
-class HomePage(CachedPageMixin, Page):
+class HomePage(DirectRoutingMixin, CachedPageMixin, Page):
     # Short: the home page shows whether a registration round is open, which
     # changes with the clock, not only when someone saves something.
     page_cache_timeout = 60
