@@ -1,10 +1,13 @@
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Page
 
 from aanmelding.models import RegistrationRound
-from home.models import MunicipalitySettings
+from home.models import ContentVersion, HomePage, MunicipalitySettings
+from home.page_cache import page_cache
 from tests.factories import DossierChapterPageFactory, DossierPageFactory, RoleFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,14 +24,39 @@ def chapter(home_page):
     return DossierChapterPageFactory(parent=dossier, title="Veilig op ronde")
 
 
-def test_a_second_visit_is_served_from_the_cache_with_one_query(client, chapter):
+def test_a_second_visit_is_served_from_the_cache_and_a_third_from_the_process_with_one_query(client, chapter):
     first = client.get(chapter.url)
     assert first["X-Page-Cache"] == "miss"
     with CaptureQueriesContext(connection) as queries:
         second = client.get(chapter.url)
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
-    assert len(queries) == 1
+    assert len(queries) == 2  # the content version, and the page from the shared cache
+
+    with CaptureQueriesContext(connection) as queries:
+        third = client.get(chapter.url)
+    assert third["X-Page-Cache"] == "hit" and third.content == first.content
+    assert [query["sql"] for query in queries] == ["SELECT value FROM home_contentversion WHERE id = 1"]
+
+
+def test_a_page_kept_in_the_process_is_not_served_once_another_process_changed_content(client, chapter):
+    """Another process: the database changes, this process's signals do not run."""
+    client.get(chapter.url)
+    client.get(chapter.url)  # now kept in this process too
+    Page.objects.filter(pk=chapter.pk).update(title="Elders gewijzigd", draft_title="Elders gewijzigd")
+    page_cache().clear()
+    ContentVersion.objects.filter(pk=1).update(value=F("value") + 1)
+
+    response = client.get(chapter.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Elders gewijzigd" in response.content.decode()
+
+
+def test_a_page_kept_in_the_process_expires_with_its_timeout(client, home_page, time_machine):
+    client.get(home_page.url)
+    assert client.get(home_page.url)["X-Page-Cache"] == "hit"  # and kept in this process
+    time_machine.move_to(timezone.now() + timezone.timedelta(seconds=HomePage.page_cache_timeout + 1))
+    assert client.get(home_page.url)["X-Page-Cache"] == "miss"
 
 
 def test_publishing_a_change_shows_at_once(client, chapter):
