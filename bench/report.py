@@ -124,7 +124,8 @@ visitors with a session, logged-in editors and links with tracking parameters
 get: Django serves the page, checks who may see it and renders its `<head>`,
 while the route to the page, the site settings and the rendered body come
 from the same cache (emptied on every content change). The SQL queries are
-counted the same way (for a hit: the cache lookup).
+counted the same way (for a hit, in a process that has not served the page
+yet: the content version and the cache lookup; after that only the version).
 
 Then the server is started a second time with the page cache off
 (`DJANGO_PAGE_CACHE=0`) and a dossier chapter and the static file are
@@ -141,11 +142,11 @@ answers anything but 200, fails the benchmark. `--no-fresh` skips the second
 run (and its target).
 
 After the pages comes a **sign-up burst**: a fresh information evening with
-{BURST_CAPACITY} seats is created in the same database, and {BURST_RESIDENTS} residents, each from its
-own loopback address, each in its own /24 (127.x.y.1, so the per-address rate limit and
-the seats-per-network cap see {BURST_RESIDENTS} different households), open its sign-up
-form, wait the minimum fill-in time of the spam protection and then all send it at the same moment, some for two
-persons. It shows how long residents wait when a popular evening opens, and
+{BURST_CAPACITY} seats is created in the same database, and {BURST_RESIDENTS} residents, each from a
+loopback address in its own /24 (127.x.y.1, so the per-address rate limit and
+the seats-per-network cap see {BURST_RESIDENTS} different households), open its
+sign-up form, wait the minimum fill-in time of the spam protection and then all
+send it at the same moment, some for two persons. It shows how long residents wait when a popular evening opens, and
 whether the evening's lock keeps the sign-ups right under that rush: the
 confirmed seats never exceed the capacity, the room is filled, and every
 sign-up answered with the redirect to the thank-you page is stored, confirmed
