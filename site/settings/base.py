@@ -162,6 +162,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 WAGTAIL_SITE_NAME = "Buurtpreventie"
+# No avatars from Gravatar: each would be a third-party request carrying a hash of
+# the editor's e-mail address. Wagtail shows its own placeholder instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
