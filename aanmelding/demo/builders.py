@@ -41,6 +41,7 @@ from .texts import (
 )
 
 HANDLERS_GROUP = "Behandelaars buurtpreventie"
+EDITOR_GROUPS = ["Editors", "Moderators"]  # Wagtail's own groups; the demo editor is in both
 
 
 def load(stdout):
@@ -116,11 +117,14 @@ def load(stdout):
                 registration.save()
             summary.add(f"aanmelding van {name}", created)
 
-    # Migration 0003 gives the group these rights; restated for a database
-    # that was emptied without migrating again.
+    # Migrations 0003 and 0011 give the groups these rights; restated for a database
+    # that was emptied without migrating again. Editors run rounds and wijken (content);
+    # handlers handle the personal data and only see the rounds.
     grant_model_permissions([HANDLERS_GROUP], Registration, ["view", "change"])
-    grant_model_permissions([HANDLERS_GROUP], RegistrationRound, ["view", "add", "change", "delete"])
-    grant_model_permissions([HANDLERS_GROUP], Wijk, ["view", "add", "change", "delete"])
+    grant_model_permissions(EDITOR_GROUPS, RegistrationRound, ["view", "add", "change", "delete"])
+    grant_model_permissions(EDITOR_GROUPS, Wijk, ["view", "add", "change", "delete"])
+    grant_model_permissions([HANDLERS_GROUP], RegistrationRound, ["view"])
+    grant_model_permissions([HANDLERS_GROUP], Wijk, ["view"])
     grant_model_permissions([HANDLERS_GROUP], RoundAlert, ["view", "delete"])
     grant_model_permissions([HANDLERS_GROUP], EveningSignup, ["view", "change"])
     handler = ensure_demo_account(
