@@ -1,7 +1,10 @@
 """The admin that editors and handlers use: Dutch, branded, and without third-party requests."""
 
+import importlib
+
 import pytest
-from wagtail.models import Site
+from django.apps import apps as django_apps
+from wagtail.models import Site, Task, Workflow
 
 from home.models import MunicipalitySettings
 from tests.factories import UserFactory
@@ -45,3 +48,35 @@ def test_without_a_site_the_login_page_uses_the_site_name(client):
     html = client.get("/admin/login/").content.decode()
 
     assert "<h1>Inloggen bij Buurtpreventie</h1>" in html
+
+
+@pytest.mark.django_db
+def test_the_default_workflow_and_its_task_have_a_dutch_name():
+    # Wagtail's migrations made them as "Moderators approval"; home's migration 0004 renames them.
+    assert Workflow.objects.filter(name="Goedkeuring door moderatoren").exists()
+    assert Task.objects.filter(name="Goedkeuring door moderatoren").exists()
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert not Task.objects.filter(name="Moderators approval").exists()
+
+
+@pytest.mark.django_db
+def test_the_workflow_migration_renames_only_the_english_default():
+    renaming = importlib.import_module("home.migrations.0004_dutch_default_workflow")
+    english = Workflow.objects.create(name="Moderators approval")
+    own = Workflow.objects.create(name="Controle door de politie")
+
+    renaming.to_dutch(django_apps, None)
+
+    english.refresh_from_db()
+    own.refresh_from_db()
+    assert english.name == "Goedkeuring door moderatoren"
+    assert own.name == "Controle door de politie"
+
+
+def test_editors_see_the_dutch_workflow_name(client, home_page):
+    client.force_login(UserFactory(is_superuser=True))
+
+    html = client.get("/admin/workflows/list/").content.decode()
+
+    assert "Goedkeuring door moderatoren" in html
+    assert "Moderators approval" not in html
