@@ -30,6 +30,7 @@ class DossierPage(CachedPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("summary")]
 
+    page_description = "De beginpagina van het dossier buurtpreventie, met de hoofdstukken eronder."
     subpage_types = ["dossier.DossierChapterPage"]
 
     class Meta:
@@ -64,6 +65,7 @@ class DossierChapterPage(CachedPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
+    page_description = "Eén hoofdstuk van het dossier, opgebouwd uit blokken: tekst, kaders, vragen, rollen."
     parent_page_types = ["dossier.DossierPage"]
     subpage_types = []
 

@@ -60,6 +60,7 @@ class HomePage(DirectRoutingMixin, CachedPageMixin, Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
+    page_description = "De startpagina van de site: introductie, snelkoppelingen en of aanmelden nu kan."
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -76,6 +77,7 @@ class StandardPage(CachedPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    page_description = "Een gewone pagina met tekst, zoals de privacyverklaring, contact of het colofon."
 
     class Meta:
         verbose_name = "standaardpagina"

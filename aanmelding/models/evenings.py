@@ -36,6 +36,7 @@ class InfoEveningIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    page_description = "Het overzicht van de informatiebijeenkomsten: komende bovenaan, voorbije eronder."
     subpage_types = ["aanmelding.InfoEveningPage"]
     max_count = 1
 
@@ -118,6 +119,7 @@ class InfoEveningPage(PublicFormPageMixin, Page):
         FieldPanel("programme"),
     ]
     search_fields = Page.search_fields + [index.SearchField("location_name"), index.SearchField("attendees")]
+    page_description = "Eén informatiebijeenkomst: bewoners melden zich aan, met plaatsen en een wachtlijst."
     parent_page_types = ["aanmelding.InfoEveningIndexPage"]
     subpage_types = []
     # A copy is a new evening: its calendar entry starts afresh.

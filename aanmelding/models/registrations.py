@@ -306,6 +306,10 @@ class RegistrationPage(PublicFormPageMixin, Page):
         ]
     )
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    page_description = (
+        "Het aanmeldformulier: open zolang een aanmeldmoment loopt, anders 'houd mij op de hoogte'. "
+        "Op het tabblad Mails staan de teksten van de mails aan aanvragers."
+    )
     subpage_types = []
 
     # The public form (forms.base.PublicFormPageMixin); the forms import these models, hence the paths.

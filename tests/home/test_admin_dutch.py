@@ -1,12 +1,14 @@
 """The admin that editors and handlers use: Dutch, branded, and without third-party requests."""
 
 import importlib
+import re
 
 import pytest
 from django.apps import apps as django_apps
-from wagtail.models import Site, Task, Workflow
+from wagtail.models import Page, Site, Task, Workflow, get_page_models
 
-from home.models import MunicipalitySettings
+from dossier.models import DossierPage
+from home.models import MunicipalitySettings, StandardPage
 from tests.factories import UserFactory
 
 
@@ -80,3 +82,25 @@ def test_editors_see_the_dutch_workflow_name(client, home_page):
 
     assert "Goedkeuring door moderatoren" in html
     assert "Moderators approval" not in html
+
+
+# Words that mark a description as English; none of them is a Dutch word.
+ENGLISH_WORDS = {"the", "page", "with", "and", "for", "this", "a", "an", "which", "where"}
+
+
+@pytest.mark.parametrize("model", [m for m in get_page_models() if m is not Page], ids=lambda m: m._meta.label)
+def test_every_page_type_has_a_dutch_description(model):
+    description = model.get_page_description()
+
+    assert len(description) >= 30, f"{model._meta.label} has no page_description"
+    words = set(re.findall(r"[a-zà-ü']+", description.lower()))
+    assert not words & ENGLISH_WORDS, description
+
+
+def test_add_child_page_shows_the_dutch_descriptions(client, home_page):
+    client.force_login(UserFactory(is_superuser=True))
+
+    html = client.get(f"/admin/pages/{home_page.pk}/add_subpage/").content.decode()
+
+    assert StandardPage.page_description in html
+    assert DossierPage.page_description in html
