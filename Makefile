@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+BENCH_PORT ?= 8765
 MANAGE := $(BIN)/python manage.py
 # Stamp files, so `make` reinstalls only when a requirements file changes: the site needs
 # requirements.txt; tests and lint also need requirements-dev.txt (which includes it).
@@ -52,6 +53,13 @@ migrate: $(INSTALLED) var
 
 demo: migrate
 	$(MANAGE) load_demo_content
+
+# Links in mails sent in the background (no request to take the address from) and the demo
+# site's address point at the server these targets start, unless WAGTAILADMIN_BASE_URL is set.
+# Every process of the target gets it, the worker too; `demo` as their prerequisite as well.
+SITE_PORT = $(PORT)
+bench: SITE_PORT = $(BENCH_PORT)
+run serve demo bench: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(SITE_PORT)
 
 # Development server, task worker and periodic-task scheduler together; Ctrl-C stops all.
 run: demo
@@ -107,7 +115,7 @@ format: $(DEV_INSTALLED)
 	$(BIN)/ruff format .
 
 bench: demo var/serve-secret-key
-	$(BIN)/python bench/run.py --port $${BENCH_PORT:-8765}
+	$(BIN)/python bench/run.py --port $(BENCH_PORT)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

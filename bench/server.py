@@ -17,8 +17,8 @@ from bench.web import fetch
 GUNICORN_WORKERS = 2
 
 
-def serve_env() -> dict[str, str]:
-    """The environment of `make serve` (see SERVE_ENV in the Makefile)."""
+def serve_env(port: int) -> dict[str, str]:
+    """The environment of `make serve` (see SERVE_ENV in the Makefile) on this port."""
     env = dict(os.environ)
     secret = env.get("DJANGO_SECRET_KEY")
     if not secret:
@@ -33,6 +33,8 @@ def serve_env() -> dict[str, str]:
         DJANGO_EMAIL_BACKEND=env.get("DJANGO_EMAIL_BACKEND") or "django.core.mail.backends.console.EmailBackend",
         PYTHONUNBUFFERED="1",
     )
+    # Production settings refuse to start without it; `make bench` sets it already.
+    env.setdefault("WAGTAILADMIN_BASE_URL", f"http://{HOST}:{port}")
     return env
 
 
@@ -49,7 +51,7 @@ class Server:
         self.port = port
         self.workers = workers
         self.process: subprocess.Popen | None = None
-        self.env = dict(serve_env(), **extra_env)
+        self.env = dict(serve_env(port), **extra_env)
         self._log_file = None
 
     def prepare(self) -> None:

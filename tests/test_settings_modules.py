@@ -1,7 +1,10 @@
-"""Each settings module must import; production must refuse to run without a secret key."""
+"""Each settings module must import; production must refuse to run without a secret key or a public address."""
 
 import importlib
+import os
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -22,15 +25,31 @@ def test_settings_module_imports(name):
 
 def test_production_settings_need_a_secret_key(monkeypatch):
     monkeypatch.delenv("DJANGO_SECRET_KEY", raising=False)
+    monkeypatch.setenv("WAGTAILADMIN_BASE_URL", "https://buurtpreventie.gemeente.example")
     sys.modules.pop("settings.base", None)
-    with pytest.raises(ImproperlyConfigured):
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY"):
+        fresh_import("settings.production")
+
+
+@pytest.mark.parametrize("value", [None, "", "   ", "buurtpreventie.gemeente.example", "https://", "ftp://x.example"])
+def test_production_settings_need_the_public_address(monkeypatch, value):
+    """Mails the worker sends would otherwise link to base.py's development default."""
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "x" * 50)
+    if value is None:
+        monkeypatch.delenv("WAGTAILADMIN_BASE_URL", raising=False)
+    else:
+        monkeypatch.setenv("WAGTAILADMIN_BASE_URL", value)
+    sys.modules.pop("settings.base", None)
+    with pytest.raises(ImproperlyConfigured, match="WAGTAILADMIN_BASE_URL is not set to the public address"):
         fresh_import("settings.production")
 
 
 def test_production_settings_with_a_secret_key(monkeypatch):
     monkeypatch.setenv("DJANGO_SECRET_KEY", "x" * 50)
+    monkeypatch.setenv("WAGTAILADMIN_BASE_URL", "https://buurtpreventie.gemeente.example/")
     sys.modules.pop("settings.base", None)
     module = fresh_import("settings.production")
+    assert module.WAGTAILADMIN_BASE_URL == "https://buurtpreventie.gemeente.example"
     assert module.DEBUG is False
     assert module.DEMO_ACCOUNTS_ALLOWED is False
     assert module.STORAGES["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -40,6 +59,47 @@ def test_production_settings_with_a_secret_key(monkeypatch):
         middleware.index("whitenoise.middleware.WhiteNoiseMiddleware")
         == middleware.index("django.middleware.security.SecurityMiddleware") + 1
     )
+
+
+def test_dev_settings_keep_the_task_loggers_at_warnings():
+    module = fresh_import("settings.dev")
+    for name in ("django_tasks", "django_tasks_db"):
+        assert module.LOGGING["loggers"][name]["level"] == "WARNING"
+        assert module.LOGGING["loggers"][name]["filters"] == ["warnings_and_up"]
+
+
+# In a process of its own, as `make run` starts the worker: dev settings set up, then db_worker
+# sets its loggers to INFO (verbosity 1) as it does at start, then a task runs and sends a mail.
+DEV_WORKER_SCRIPT = """
+import logging
+import django
+from django.core.mail import send_mail
+
+django.setup()
+from django_tasks_db.management.commands.db_worker import Command
+
+Command().configure_logging(1)
+logging.getLogger("django_tasks_db").info("Starting worker worker_id=w queues=*")
+logging.getLogger("django_tasks").info("Task id=1 path=forms.tasks.send_outgoing_mail state=RUNNING")
+send_mail("Er is een plaats vrijgekomen", "Beste Fatima,", "noreply@example.org", ["fatima@example.org"])
+logging.getLogger("django_tasks").info("Task id=1 path=forms.tasks.send_outgoing_mail state=SUCCESSFUL")
+logging.getLogger("django_tasks").error("Task id=2 path=forms.tasks.send_outgoing_mail state=FAILED")
+"""
+
+
+def test_in_dev_the_worker_prints_mails_and_failures_but_no_task_lines():
+    root = Path(__file__).resolve().parent.parent
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.update(DJANGO_SETTINGS_MODULE="settings.dev", PYTHONPATH=f"{root}{os.pathsep}{root / 'site'}")
+    result = subprocess.run(
+        [sys.executable, "-c", DEV_WORKER_SCRIPT], cwd=root, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert "Subject: Er is een plaats vrijgekomen" in result.stdout  # the console mail backend
+    assert "state=FAILED" in output
+    assert "state=RUNNING" not in output and "state=SUCCESSFUL" not in output
+    assert "Starting worker" not in output
 
 
 def test_database_url_selects_postgresql(monkeypatch):

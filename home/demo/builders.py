@@ -2,10 +2,17 @@
 site, the service pages, the municipality settings and the demo editor.
 
 Every step is find-or-create: what already exists is left as it is (an editor
-may have changed it), so running the loader twice changes nothing.
+may have changed it), so running the loader twice changes nothing. One
+exception: the default site's address follows ``WAGTAILADMIN_BASE_URL`` on
+every run (``make run`` sets it from ``PORT``), so page addresses (the
+canonical link) and links in mails sent in the background agree.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import Page, Site
 
 from ..models import HomePage, MunicipalitySettings, StandardPage
@@ -57,8 +64,11 @@ def ensure_home_and_site(summary):
 
     site = get_default_site()
     if site is None:
+        hostname, port = base_url_address()
+        if Site.objects.filter(hostname=hostname, port=port).exists():
+            hostname, port = "localhost", 80  # taken by another site: match_site_to_base_url says so
         site = Site.objects.create(
-            hostname="localhost", port=80, is_default_site=True, site_name="Buurtpreventie", root_page=home
+            hostname=hostname, port=port, is_default_site=True, site_name="Buurtpreventie", root_page=home
         )
         summary.add("standaardsite", True)
     elif site.root_page_id != home.pk:
@@ -66,12 +76,42 @@ def ensure_home_and_site(summary):
         site.site_name = site.site_name or "Buurtpreventie"
         site.save()
         summary.note(f"De standaardsite ({site.hostname}) begint nu bij de startpagina.")
+    match_site_to_base_url(site, summary)
 
     if welcome is not None:
         Site.objects.filter(root_page=welcome).update(root_page=home)
         Page.objects.get(pk=welcome.pk).delete()
         summary.note("De welkomstpagina van Wagtail is vervangen door de startpagina.")
     return home, site
+
+
+def base_url_address():
+    """``(hostname, port)`` of ``WAGTAILADMIN_BASE_URL``, as Wagtail's Site stores an address."""
+    value = settings.WAGTAILADMIN_BASE_URL
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ImproperlyConfigured(f"WAGTAILADMIN_BASE_URL ({value!r}) is not an address such as http://127.0.0.1:8000")
+    return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
+
+
+def match_site_to_base_url(site, summary):
+    """Give the default site the address of ``WAGTAILADMIN_BASE_URL``, unless another site has it.
+
+    Wagtail makes page addresses from the site's hostname and port; mails the
+    worker sends make theirs from the setting: the two must be the same server.
+    """
+    hostname, port = base_url_address()
+    if (site.hostname, site.port) == (hostname, port):
+        return
+    if Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).exists():
+        summary.note(
+            f"Het adres {hostname}:{port} (WAGTAILADMIN_BASE_URL) hoort bij een andere site; "
+            f"de standaardsite houdt {site.hostname}:{site.port}."
+        )
+        return
+    site.hostname, site.port = hostname, port
+    site.save(update_fields=["hostname", "port"])
+    summary.note(f"De standaardsite heeft nu het adres {site.root_url} (WAGTAILADMIN_BASE_URL).")
 
 
 def _municipality_settings(site):

@@ -1,5 +1,8 @@
 """Production: everything secret or host-specific comes from the environment."""
 
+import os
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -7,6 +10,23 @@ from .base import SECRET_KEY, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY is not set; production refuses to start without it.")
+
+
+def public_base_url():
+    """``WAGTAILADMIN_BASE_URL`` from the environment, required: links in mails the task worker
+    sends are built from it (there is no request to take the address from), so base.py's
+    development default would send residents to http://127.0.0.1:8000."""
+    value = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ImproperlyConfigured(
+            "WAGTAILADMIN_BASE_URL is not set to the public address of the site "
+            f"(e.g. https://buurtpreventie.gemeente.nl; got {value!r}); production refuses to start without it."
+        )
+    return value.rstrip("/")
+
+
+WAGTAILADMIN_BASE_URL = public_base_url()
 
 DEBUG = False
 DEMO_ACCOUNTS_ALLOWED = False

@@ -63,16 +63,56 @@ def test_second_run_changes_nothing(load_demo, accounts_file):
     assert "0 aangemaakt" in output
 
 
-def test_home_page_replaces_the_wagtail_welcome_page_as_site_root(load_demo):
+def test_home_page_replaces_the_wagtail_welcome_page_as_site_root(load_demo, settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
     load_demo()
 
     site = Site.objects.get(is_default_site=True)
     home = HomePage.objects.get()
-    assert (site.hostname, site.port, site.root_page_id) == ("localhost", 80, home.pk)
+    assert (site.hostname, site.port, site.root_page_id) == ("127.0.0.1", 8000, home.pk)
     assert home.slug == "home" and home.live
     assert home.intro and home.body
     # No plain wagtailcore.Page left next to the home page.
     assert [page.specific_class for page in Page.get_first_root_node().get_children()] == [HomePage]
+
+
+def test_the_default_site_follows_the_base_url_on_every_run(load_demo, settings):
+    """`make run` on another port: page addresses and links in mails stay on the same server."""
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"
+    load_demo()
+    home = HomePage.objects.get()
+    assert home.full_url == "http://127.0.0.1:8123/"
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8124/"
+    output = load_demo()
+    assert "De standaardsite heeft nu het adres http://127.0.0.1:8124 (WAGTAILADMIN_BASE_URL)." in output
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port, site.root_page_id) == ("127.0.0.1", 8124, home.pk)
+    assert HomePage.objects.get().full_url == "http://127.0.0.1:8124/"
+
+    before = snapshot()
+    assert "heeft nu het adres" not in load_demo()
+    assert snapshot() == before
+
+    settings.WAGTAILADMIN_BASE_URL = "https://Buurtpreventie.Gemeente.example"
+    load_demo()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("buurtpreventie.gemeente.example", 443)
+    assert HomePage.objects.get().full_url == "https://buurtpreventie.gemeente.example/"
+
+
+def test_an_address_another_site_has_is_left_to_it(load_demo, settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    load_demo()
+    other = Site.objects.create(hostname="127.0.0.1", port=8123, root_page=HomePage.objects.get())
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"
+    output = load_demo()
+
+    assert "Het adres 127.0.0.1:8123 (WAGTAILADMIN_BASE_URL) hoort bij een andere site" in output
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    assert Site.objects.get(pk=other.pk).port == 8123
 
 
 def test_service_pages_are_published_and_only_contact_is_in_the_menu(load_demo):
