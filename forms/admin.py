@@ -11,7 +11,8 @@ Every feature app's admin of submissions stands on this:
 - ``OwnFiltersOnlyMixin``: only the list's own filters count as filter parameters;
 - ``ChoiceListFilter``: a filter on one field that ignores unknown values;
 - ``export_value()``: one cell of a CSV/XLSX export (see ``forms.export``);
-- ``NumericIdURLHelper``: object URLs take digits only, so ``edit/abc/`` is a 404, not a 500.
+- ``NumericIdURLHelper``: object URLs take digits only, so ``edit/abc/`` is a 404, not a 500;
+- ``DutchHistoryView``: the history (logboek) of one row, with Dutch column headers.
 """
 
 from django.contrib.admin import SimpleListFilter
@@ -19,8 +20,9 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models
 from django.template.response import TemplateResponse
+from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
 from wagtail_modeladmin.helpers import AdminURLHelper, PermissionHelper
-from wagtail_modeladmin.views import CreateView, DeleteView, EditView, IndexView
+from wagtail_modeladmin.views import CreateView, DeleteView, EditView, HistoryView, IndexView
 
 FORBIDDEN_TEMPLATE = "forms/admin/forbidden.html"
 
@@ -150,3 +152,14 @@ class NumericIdURLHelper(AdminURLHelper):
 
     def _get_object_specific_action_url_pattern(self, action):
         return rf"^{self.base_url_path}/{action}/(?P<instance_pk>\d+)/$"
+
+
+class DutchHistoryView(HistoryView):
+    """wagtail-modeladmin's history; its user column had no label of its own ("User") and
+    named changes without a user "system"."""
+
+    columns = [
+        Column("message", label="Actie"),
+        UserColumn("user", label="Gebruiker", blank_display_name="systeem"),
+        DateColumn("timestamp", label="Datum"),
+    ]

@@ -32,10 +32,11 @@ from django.utils.functional import cached_property
 from wagtail.log_actions import LogContext, LogFormatter, log
 from wagtail_modeladmin.helpers import ButtonHelper, DjangoORMSearchHandler
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, WMABaseView
+from wagtail_modeladmin.views import DeleteView, IndexView, WMABaseView
 
 from forms.admin import (
     ChoiceListFilter,
+    DutchHistoryView,
     ForbiddenCreateView,
     ForbiddenMixin,
     NumericIdURLHelper,
@@ -370,7 +371,7 @@ class RegistrationEditView(ForbiddenMixin, WMABaseView):
         return super().get_context_data(**context)
 
 
-class RegistrationHistoryView(ForbiddenMixin, HistoryView):
+class RegistrationHistoryView(ForbiddenMixin, DutchHistoryView):
     """Wagtail's audit history of one registration (views, exports, changes), for handlers only."""
 
     def check_action_permitted(self, user):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail_modeladmin.options import ModelAdmin
 
 from forms.admin import (
+    DutchHistoryView,
     ForbiddenCreateView,
     ForbiddenDeleteView,
     ForbiddenEditView,
@@ -38,6 +39,7 @@ class RoundStatusFilter(SimpleListFilter):
 class RegistrationRoundAdmin(ModelAdmin):
     model = RegistrationRound
     url_helper_class = NumericIdURLHelper
+    history_view_class = DutchHistoryView
     menu_label = "Aanmeldmomenten"
     menu_icon = "date"
     list_display = ["title", "opens_at", "closes_at", "status_label"]
@@ -49,6 +51,7 @@ class RegistrationRoundAdmin(ModelAdmin):
 class WijkAdmin(ModelAdmin):
     model = Wijk
     url_helper_class = NumericIdURLHelper
+    history_view_class = DutchHistoryView
     menu_label = "Wijken"
     menu_icon = "site"
     list_display = ["name", "sort_order"]
@@ -69,6 +72,7 @@ class RoundAlertAdmin(ModelAdmin):
 
     model = RoundAlert
     url_helper_class = NumericIdURLHelper
+    history_view_class = DutchHistoryView
     menu_label = "Houd mij op de hoogte"
     menu_icon = "mail"
     list_display = ["email", "created_at", "confirmed_at"]

@@ -165,6 +165,8 @@ WAGTAIL_SITE_NAME = "Buurtpreventie"
 # No avatars from Gravatar: each would be a third-party request carrying a hash of
 # the editor's e-mail address. Wagtail shows its own placeholder instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Wagtail's login form with a Dutch label on the password field (home/admin_forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_forms.DutchLoginForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

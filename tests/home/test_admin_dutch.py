@@ -2,14 +2,17 @@
 
 import importlib
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.apps import apps as django_apps
+from wagtail.log_actions import log
 from wagtail.models import Page, Site, Task, Workflow, get_page_models
 
+from aanmelding.models import RoundAlert
 from dossier.models import DossierPage
 from home.models import MunicipalitySettings, StandardPage
-from tests.factories import UserFactory
+from tests.factories import RegistrationFactory, RegistrationRoundFactory, UserFactory, WijkFactory
 
 
 def test_the_admin_asks_gravatar_for_no_avatar(client, home_page):
@@ -104,3 +107,82 @@ def test_add_child_page_shows_the_dutch_descriptions(client, home_page):
 
     assert StandardPage.page_description in html
     assert DossierPage.page_description in html
+
+
+class TextOnly(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.words, self.hidden = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in ("script", "style", "svg", "template")
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in ("script", "style", "svg", "template")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.words += data.split()
+
+
+def visible_text(html):
+    """The text a reader sees: no scripts, no tags, whitespace collapsed."""
+    parser = TextOnly()
+    parser.feed(html)
+    return " ".join(parser.words)
+
+
+def test_the_login_form_labels_the_password_in_dutch(client, home_page):
+    text = visible_text(client.get("/admin/login/").content.decode())
+
+    assert "Gebruikersnaam * Wachtwoord *" in text
+    assert "Password" not in text
+
+
+def test_page_search_counts_its_results_in_dutch(client, home_page):
+    for title in ("Wijkschouw noord", "Wijkschouw zuid", "Wijkschouw oost"):
+        home_page.add_child(instance=StandardPage(title=title))
+    client.force_login(UserFactory(is_superuser=True))
+
+    def count_above_titles(url, **query):
+        html = client.get(url, query).content.decode()
+        return visible_text(re.search(r'(?s)<th class="title">.*?</th>', html).group())
+
+    everywhere = count_above_titles("/admin/pages/search/", q="wijkschouw")
+    in_home = count_above_titles(f"/admin/pages/{home_page.pk}/", q="wijkschouw")
+    whole_site = count_above_titles(f"/admin/pages/{home_page.pk}/", q="wijkschouw", search_all=1)
+    one = count_above_titles("/admin/pages/search/", q="noord")
+
+    assert everywhere == "Titel 1-3 van 3 pagina's"
+    assert in_home == "Titel 1-3 van 3 pagina's in ' Buurtpreventie '. Zoek door de hele site"
+    assert whole_site == "Titel 1-3 van 3 pagina's in de hele site. Zoeken in ' Buurtpreventie '"
+    assert one == "Titel 1-1 van 1 pagina"
+
+
+def test_a_registrations_history_has_dutch_column_headers(client, home_page):
+    handler = UserFactory(is_superuser=True)
+    registration = RegistrationFactory()
+    log(instance=registration, action="wagtail.edit", user=None, title=registration.reference)
+    client.force_login(handler)
+
+    text = visible_text(client.get(f"/admin/aanmelding/registration/history/{registration.pk}/").content.decode())
+
+    assert "Actie Gebruiker Datum" in text
+    assert "systeem" in text
+    assert "User" not in text and "system" not in text
+
+
+@pytest.mark.parametrize("admin_url", ["registrationround", "wijk", "roundalert"])
+def test_the_other_registration_histories_have_dutch_column_headers(client, home_page, admin_url):
+    row = {
+        "registrationround": RegistrationRoundFactory,
+        "wijk": WijkFactory,
+        "roundalert": lambda: RoundAlert.objects.create(email="bewoner@example.org"),
+    }[admin_url]()
+    log(instance=row, action="wagtail.edit", user=None)
+    client.force_login(UserFactory(is_superuser=True))
+
+    text = visible_text(client.get(f"/admin/aanmelding/{admin_url}/history/{row.pk}/").content.decode())
+
+    assert "Actie Gebruiker Datum" in text
+    assert "User" not in text
