@@ -167,6 +167,10 @@ WAGTAIL_SITE_NAME = "Buurtpreventie"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's login form with a Dutch label on the password field (home/admin_forms.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_forms.DutchLoginForm"
+# The dashboard asks releases.wagtail.io for the latest version from the editor's browser and
+# shows an English "what's new" banner; neither is for this municipality's editors.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

@@ -24,6 +24,15 @@ def test_the_admin_asks_gravatar_for_no_avatar(client, home_page):
         assert "gravatar" not in html.lower(), url
 
 
+def test_the_dashboard_asks_wagtail_for_no_update_and_shows_no_english_banner(client, home_page):
+    client.force_login(UserFactory(is_superuser=True))
+
+    html = client.get("/admin/").content.decode()
+
+    assert 'data-controller="w-upgrade' not in html  # its script would fetch releases.wagtail.io
+    assert "w-whats-new" not in html
+
+
 def test_the_login_page_names_the_municipality_not_wagtail(client, home_page):
     municipality = MunicipalitySettings.for_site(home_page.get_site())
     municipality.municipality_name = "Gemeente Dijkdorp"
