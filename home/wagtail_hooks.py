@@ -2,6 +2,7 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from . import admin_help
 from .rich_text import remembered_pages
 
 
@@ -26,3 +27,18 @@ class RememberingPageLinkHandler(PageLinkHandler):
 @hooks.register("register_rich_text_features", order=10)
 def remember_page_links(features):
     features.register_link_type(RememberingPageLinkHandler)
+
+
+@hooks.register("register_admin_urls")
+def help_urls():
+    return admin_help.urls()
+
+
+@hooks.register("register_help_menu_item")
+def help_menu_item():
+    return admin_help.menu_item()
+
+
+@hooks.register("construct_help_menu")
+def help_menu_without_wagtail_guides(request, items):
+    admin_help.without_wagtail_guides(items)

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.apps import apps as django_apps
+from django.contrib.auth.models import Group
 from wagtail.log_actions import log
 from wagtail.models import Page, Site, Task, Workflow, get_page_models
 
@@ -195,3 +196,31 @@ def test_the_other_registration_histories_have_dutch_column_headers(client, home
 
     assert "Actie Gebruiker Datum" in text
     assert "User" not in text
+
+
+@pytest.mark.parametrize("group", ["Behandelaars buurtpreventie", "Editors"])
+def test_the_help_menu_offers_the_dutch_manual_instead_of_wagtails_guides(client, home_page, group):
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+
+    dashboard = client.get("/admin/").content.decode()
+    manual = client.get("/admin/handleiding/")
+
+    assert '"label": "Handleiding buurtpreventie"' in dashboard
+    assert '"url": "/admin/handleiding/"' in dashboard
+    assert '<a class="w-underline w-underline-offset-[3px]" href="/admin/handleiding/">' in dashboard
+    assert "guide.wagtail.org" not in dashboard
+    assert "Editor Guide" not in dashboard
+    assert manual.status_code == 200
+    text = visible_text(manual.content.decode())
+    for heading in ("Wie doet wat", "Voor redacteuren", "Aanmeldingen (voor behandelaars)", "Informatiebijeenkomsten"):
+        assert heading in text
+    assert "Inloggen" not in text  # the admin page itself, not the login
+
+
+def test_the_manual_is_for_logged_in_users_only(client, home_page):
+    response = client.get("/admin/handleiding/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
