@@ -1,7 +1,9 @@
+from django.contrib import messages
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from .admin import evenings, registrations, rounds
+from .models import InfoEveningPage
 
 
 class AanmeldingGroup(ModelAdminGroup):
@@ -24,3 +26,9 @@ modeladmin_register(AanmeldingGroup)
 def register_registration_log_actions(actions):
     registrations.register_log_actions(actions)
     evenings.register_log_actions(actions)
+
+
+@hooks.register("after_publish_page")
+def say_when_evening_signup_opens_at_once(request, page):
+    if isinstance(page, InfoEveningPage) and (notice := page.signup_opens_at_once_notice()):
+        messages.warning(request, notice)

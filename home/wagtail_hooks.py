@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from . import admin_help
+from . import admin_dates, admin_help
 from .rich_text import remembered_pages
 
 
@@ -27,6 +27,11 @@ class RememberingPageLinkHandler(PageLinkHandler):
 @hooks.register("register_rich_text_features", order=10)
 def remember_page_links(features):
     features.register_link_type(RememberingPageLinkHandler)
+
+
+@hooks.register("insert_global_admin_js")
+def date_pickers_keep_typed_text():
+    return admin_dates.keep_typed_text_script()
 
 
 @hooks.register("register_admin_urls")

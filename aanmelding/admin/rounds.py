@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.admin import SimpleListFilter
 from django.utils import timezone
 from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import CreateView, EditView
 
 from forms.admin import (
     DutchHistoryView,
@@ -36,6 +37,23 @@ class RoundStatusFilter(SimpleListFilter):
         return queryset
 
 
+class RoundCreateView(CreateView):
+    def get_success_message(self, instance):
+        return " ".join(filter(None, [super().get_success_message(instance), instance.opens_at_once_notice()]))
+
+
+class RoundEditView(EditView):
+    """Warns when this edit opens the round (it was not open before); a round that stays open says nothing."""
+
+    def form_valid(self, form):
+        self.was_open = RegistrationRound.objects.get(pk=self.instance.pk).is_open()
+        return super().form_valid(form)
+
+    def get_success_message(self, instance):
+        notice = "" if self.was_open else instance.opens_at_once_notice()
+        return " ".join(filter(None, [super().get_success_message(instance), notice]))
+
+
 class RegistrationRoundAdmin(ModelAdmin):
     model = RegistrationRound
     url_helper_class = NumericIdURLHelper
@@ -46,6 +64,8 @@ class RegistrationRoundAdmin(ModelAdmin):
     list_filter = [RoundStatusFilter]
     search_fields = ["title", "description"]
     ordering = ["-opens_at"]
+    create_view_class = RoundCreateView
+    edit_view_class = RoundEditView
 
 
 class WijkAdmin(ModelAdmin):

@@ -193,6 +193,15 @@ class InfoEveningPage(PublicFormPageMixin, Page):
     def is_past(self, now=None):
         return self.ends_at < (now or timezone.now())
 
+    def signup_opens_at_once_notice(self, now=None):
+        """Said to the editor who first publishes an evening: sign-up opens with publishing, not later."""
+        if not (self.live and self.first_published_at == self.last_published_at and self.is_signup_open(now)):
+            return ""
+        return (
+            "Let op: de aanmelding voor deze informatiebijeenkomst is meteen open. Bewoners kunnen zich vanaf nu "
+            f"opgeven, tot en met {in_words(self.signup_deadline)} om {in_words(self.signup_deadline, 'H:i')} uur."
+        )
+
     # --- in words (pages, mails, calendar and admin say it the same way) -------------------------
 
     def when_text(self):

@@ -90,6 +90,15 @@ class RegistrationRound(models.Model):
 
     status_label.short_description = "Status"
 
+    def opens_at_once_notice(self, now=None):
+        """Said to the editor who saves a round that is open right away: residents can register now."""
+        if not self.is_open(now):
+            return ""
+        return (
+            "Let op: dit aanmeldmoment is meteen open, want het begin ligt niet in de toekomst. "
+            f"Bewoners kunnen zich vanaf nu aanmelden, tot en met {self.closes_in_words()}."
+        )
+
     def opens_in_words(self):
         """'1 maart 2027'."""
         return in_words(self.opens_at)

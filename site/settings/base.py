@@ -131,6 +131,13 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+# Editors type and read admin dates the Dutch way: dd-mm-jjjj uu:mm. Each format is one
+# of Django's Dutch input formats, so the admin's date picker and the form read the same
+# text (Wagtail's check wagtailadmin.E003); home/admin_dates.py keeps the picker from
+# replacing text it cannot read.
+WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
+WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
