@@ -2,6 +2,7 @@ from django.contrib import messages
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
+from . import dashboard
 from .admin import evenings, registrations, rounds
 from .models import InfoEveningPage
 
@@ -32,3 +33,8 @@ def register_registration_log_actions(actions):
 def say_when_evening_signup_opens_at_once(request, page):
     if isinstance(page, InfoEveningPage) and (notice := page.signup_opens_at_once_notice()):
         messages.warning(request, notice)
+
+
+@hooks.register("construct_homepage_panels")
+def add_aanmelding_panels(request, panels):
+    dashboard.add_panels(request, panels)

@@ -1,0 +1,108 @@
+"""Panels on the admin dashboard (Wagtail's ``construct_homepage_panels``): the work at a glance.
+
+- Aanmeldmomenten (everyone who may see rounds): the open round, else the next one, with
+  its registrations per status for handlers, each number a link to the filtered list.
+- Informatiebijeenkomst: the next evening with seats taken, seats left and the waitlist;
+  handlers follow the numbers to the sign-up list, editors to the page.
+- Uitgaande mail: mails waiting or failed in the outbox, for handlers and superusers
+  (the mails hold personal data; the panel shows counts only).
+"""
+
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+
+from forms.models import OutgoingMail
+
+from .admin.registrations import HANDLE_PERMISSION
+from .models import EveningSignup, InfoEveningPage, Registration, RegistrationRound
+
+REGISTRATIONS_URL = "/admin/aanmelding/registration/"
+SIGNUPS_URL = "/admin/aanmelding/eveningsignup/"
+ROUNDS_URL = "/admin/aanmelding/registrationround/"
+
+
+def is_handler(user):
+    return user.has_perm(HANDLE_PERMISSION)
+
+
+def filtered(url, **filters):
+    return f"{url}?{urlencode(filters)}"
+
+
+class RoundPanel(Component):
+    name = "aanmelding_round"
+    template_name = "aanmelding/dashboard/round_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        now = timezone.now()
+        round_ = RegistrationRound.current(now) or RegistrationRound.next_upcoming(now)
+        statuses = []
+        if round_ is not None and is_handler(request.user):
+            counts = dict(
+                Registration.objects.filter(round=round_).values_list("status").annotate(n=Count("pk")).order_by()
+            )
+            statuses = [
+                {
+                    "label": label,
+                    "count": counts.get(value, 0),
+                    "url": filtered(REGISTRATIONS_URL, round=round_.pk, status=value),
+                }
+                for value, label in Registration.Status.choices
+            ]
+        return {
+            "round": round_,
+            "is_open": round_ is not None and round_.opens_at <= now,
+            "statuses": statuses,
+            "all_url": filtered(REGISTRATIONS_URL, round=round_.pk) if round_ is not None else REGISTRATIONS_URL,
+            "rounds_url": ROUNDS_URL,
+        }
+
+
+class EveningPanel(Component):
+    name = "aanmelding_evening"
+    template_name = "aanmelding/dashboard/evening_panel.html"
+    order = 60
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        evening = InfoEveningPage.objects.live().filter(ends_at__gte=timezone.now()).order_by("starts_at").first()
+        handler = is_handler(request.user)
+        context = {"evening": evening, "handler": handler}
+        if evening is not None:
+            context["seats"] = evening.seat_summary()
+            context["list_url"] = filtered(SIGNUPS_URL, evening=evening.pk) if handler else None
+            context["waitlist_url"] = (
+                filtered(SIGNUPS_URL, evening=evening.pk, status=EveningSignup.Status.WAITLISTED) if handler else None
+            )
+            if evening.permissions_for_user(request.user).can_edit():
+                context["edit_url"] = f"/admin/pages/{evening.pk}/edit/"
+        return context
+
+
+class OutboxPanel(Component):
+    name = "aanmelding_outbox"
+    template_name = "aanmelding/dashboard/outbox_panel.html"
+    order = 70
+
+    def get_context_data(self, parent_context):
+        status = OutgoingMail.Status
+        return OutgoingMail.objects.aggregate(
+            waiting=Count("pk", filter=Q(status__in=[status.PENDING, status.SENDING])),
+            failed=Count("pk", filter=Q(status=status.FAILED)),
+        )
+
+
+def add_panels(request, panels):
+    """The hook: which panels a user gets depends on what they may see."""
+    user = request.user
+    if user.has_perm("aanmelding.view_registrationround") or is_handler(user):
+        panels.append(RoundPanel())
+    if is_handler(user) or user.has_perm("wagtailadmin.access_admin"):
+        panels.append(EveningPanel())
+    if is_handler(user) or user.is_superuser:
+        panels.append(OutboxPanel())
