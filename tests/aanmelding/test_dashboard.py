@@ -28,8 +28,10 @@ def dashboard(client, *groups):
     response = client.get("/admin/")
     assert response.status_code == 200
     html = response.content.decode()
-    # The page search leads a handler (no page rights) only to "geen toegang": they don't get it.
+    # The page search leads a handler (no page rights) only to "geen toegang": they get neither
+    # the sidebar's nor the dashboard's.
     assert ("wagtail.sidebar.SearchModule" in html) == ("Editors" in groups)
+    assert ('role="search"' in html) == ("Editors" in groups)
     return BeautifulSoup(html, "html.parser")
 
 
