@@ -11,6 +11,7 @@
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
@@ -19,9 +20,10 @@ from forms.models import OutgoingMail
 from .admin.registrations import HANDLE_PERMISSION
 from .models import EveningSignup, InfoEveningPage, Registration, RegistrationRound
 
-REGISTRATIONS_URL = "/admin/aanmelding/registration/"
-SIGNUPS_URL = "/admin/aanmelding/eveningsignup/"
-ROUNDS_URL = "/admin/aanmelding/registrationround/"
+
+def index_url(model_name):
+    """The modeladmin list of an aanmelding model (wagtail-modeladmin names its URLs this way)."""
+    return reverse(f"aanmelding_{model_name}_modeladmin_index")
 
 
 def is_handler(user):
@@ -43,23 +45,21 @@ class RoundPanel(Component):
         round_ = RegistrationRound.current(now) or RegistrationRound.next_upcoming(now)
         statuses = []
         if round_ is not None and is_handler(request.user):
-            counts = dict(
-                Registration.objects.filter(round=round_).values_list("status").annotate(n=Count("pk")).order_by()
-            )
+            counts = Registration.objects.filter(round=round_).count_per_status()
             statuses = [
                 {
                     "label": label,
                     "count": counts.get(value, 0),
-                    "url": filtered(REGISTRATIONS_URL, round=round_.pk, status=value),
+                    "url": filtered(index_url("registration"), round=round_.pk, status=value),
                 }
                 for value, label in Registration.Status.choices
             ]
         return {
             "round": round_,
-            "is_open": round_ is not None and round_.opens_at <= now,
+            "is_open": round_ is not None and round_.is_open(now),
             "statuses": statuses,
-            "all_url": filtered(REGISTRATIONS_URL, round=round_.pk) if round_ is not None else REGISTRATIONS_URL,
-            "rounds_url": ROUNDS_URL,
+            "all_url": filtered(index_url("registration"), round=round_.pk) if round_ is not None else None,
+            "rounds_url": index_url("registrationround"),
         }
 
 
@@ -75,12 +75,12 @@ class EveningPanel(Component):
         context = {"evening": evening, "handler": handler}
         if evening is not None:
             context["seats"] = evening.seat_summary()
-            context["list_url"] = filtered(SIGNUPS_URL, evening=evening.pk) if handler else None
-            context["waitlist_url"] = (
-                filtered(SIGNUPS_URL, evening=evening.pk, status=EveningSignup.Status.WAITLISTED) if handler else None
-            )
+            if handler:
+                signups = index_url("eveningsignup")
+                context["list_url"] = filtered(signups, evening=evening.pk)
+                context["waitlist_url"] = filtered(signups, evening=evening.pk, status=EveningSignup.Status.WAITLISTED)
             if evening.permissions_for_user(request.user).can_edit():
-                context["edit_url"] = f"/admin/pages/{evening.pk}/edit/"
+                context["edit_url"] = reverse("wagtailadmin_pages:edit", args=[evening.pk])
         return context
 
 

@@ -17,7 +17,6 @@ in the same transaction, says whether it may go now and records that it does.
 
 import base64
 import mimetypes
-from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
@@ -106,9 +105,6 @@ def absolute_url(path, request=None):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-CONFIRMATION_INTERVAL = timedelta(hours=24)
-
-
 def may_send_confirmation(purpose, address, now=None):
     """True if a confirmation mail for ``purpose`` may go to ``address`` now, and records it; else False.
 
@@ -124,7 +120,7 @@ def may_send_confirmation(purpose, address, now=None):
         )
         if created:
             return True
-        if marker.sent_at > now - CONFIRMATION_INTERVAL:
+        if marker.sent_at > now - ConfirmationMailMarker.INTERVAL:
             return False
         marker.sent_at = now
         marker.save(update_fields=["sent_at"])

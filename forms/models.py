@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -122,6 +124,9 @@ class ConfirmationMailMarker(models.Model):
     Holds a keyed hash of purpose and address, never the address itself.
     """
 
+    #: At most one confirmation mail per address and purpose in this time; an older marker counts for nothing.
+    INTERVAL = timedelta(hours=24)
+
     key = models.CharField(max_length=64, unique=True)
     sent_at = models.DateTimeField()
 
@@ -137,7 +142,7 @@ class UsedFormToken(models.Model):
     """The nonce of a form token that a successful submission used (see ``forms.spam``).
 
     A token older than ``FORMS_MAX_FORM_AGE_SECONDS`` is refused for its age
-    anyway, so the sweep deletes rows older than that.
+    anyway, so the clean-up (``forms.tasks.clear_expired_data``) deletes rows older than that.
     """
 
     NONCE_LENGTH = 32

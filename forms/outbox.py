@@ -176,7 +176,7 @@ def send_due_mail(limit=500, send=deliver):
 def delete_old_confirmation_markers(now=None):
     """Markers older than a day count for nothing any more (see ``forms.mail.may_send_confirmation``)."""
     now = now or timezone.now()
-    deleted, _ = ConfirmationMailMarker.objects.filter(sent_at__lt=now - timedelta(hours=24)).delete()
+    deleted, _ = ConfirmationMailMarker.objects.filter(sent_at__lt=now - ConfirmationMailMarker.INTERVAL).delete()
     return deleted
 
 

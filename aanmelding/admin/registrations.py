@@ -25,7 +25,6 @@ from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -125,7 +124,7 @@ class StatusFilter(ChoiceListFilter):
         for filter_class in self.other_filters:
             spec = filter_class(request, dict(request.GET.lists()), Registration, model_admin)
             queryset = spec.queryset(request, queryset)
-        counts = dict(queryset.order_by().values_list("status").annotate(n=Count("pk")))
+        counts = queryset.count_per_status()
         return [(status, f"{label} ({counts.get(status, 0)})") for status, label in Registration.Status.choices]
 
 

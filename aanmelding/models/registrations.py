@@ -22,6 +22,10 @@ class RegistrationQuerySet(models.QuerySet):
         """Registrations whose round closed before ``cutoff`` and that still hold personal data."""
         return self.filter(round__closes_at__lt=cutoff, personal_data_removed_at__isnull=True)
 
+    def count_per_status(self):
+        """``{status: number}`` in one query (statuses without registrations are absent)."""
+        return dict(self.order_by().values_list("status").annotate(n=models.Count("pk")))
+
 
 class Registration(ConsentRecord):
     """One application in a round: a new team, a new app group, or joining a team."""

@@ -96,7 +96,8 @@ def privacy_content(municipality):
             heading("Opgeven voor een informatieavond", "h3"),
             paragraph(
                 """Je naam en e-mailadres, en of je een plaats hebt of op de wachtlijst staat. Zo kunnen
-                we je een bevestiging en eventueel een herinnering sturen.""",
+                we je een bevestiging en een herinnering sturen, en een bericht als de tijd of de plaats
+                van de avond verandert.""",
                 """Ook bewaren we een versleutelde code van het netwerk waarvandaan je je opgaf (niet je
                 internetadres zelf): vanaf één netwerk kunnen zich per avond maar een paar personen opgeven,
                 zodat niemand in z'n eentje de zaal kan vullen. Die code verdwijnt met je andere
