@@ -107,8 +107,30 @@ def connect_signals():
 # --- With the page cache off: values kept in this process per content version -------------
 
 _request_version = contextvars.ContextVar("content_version", default=None)
-_local = {"version": None, "values": {}}
-LOCAL_MAX_ENTRIES = 1000
+
+
+class VersionedMemo:
+    """Values this process keeps for one content version; a new version (or a full memo) starts afresh."""
+
+    def __init__(self, max_entries):
+        self.max_entries = max_entries
+        self.version = None
+        self.values = {}
+
+    def get(self, version, key):
+        if version is None or version != self.version:
+            return None
+        return self.values.get(key)
+
+    def put(self, version, key, value):
+        if version is None:
+            return
+        if version != self.version or len(self.values) >= self.max_entries:
+            self.version, self.values = version, {}
+        self.values[key] = value
+
+
+_local = VersionedMemo(max_entries=1000)
 
 
 def read_content_version():
@@ -123,10 +145,7 @@ def _stored(key):
     """A value kept under ``key``: from the page cache, or from this process's memory."""
     if is_enabled():
         return page_cache().get(key)
-    version = _request_version.get()
-    if version is None or _local["version"] != version:
-        return None
-    value = _local["values"].get(key)
+    value = _local.get(_request_version.get(), key)
     # Kept pickled, so no request sees objects another one changed.
     return None if value is None else pickle.loads(value)  # noqa: S301 - pickled by this process
 
@@ -135,12 +154,7 @@ def _store(key, value, timeout=None):
     if is_enabled():
         page_cache().set(key, value, timeout)
         return
-    version = _request_version.get()
-    if version is None:
-        return
-    if _local["version"] != version or len(_local["values"]) >= LOCAL_MAX_ENTRIES:
-        _local["version"], _local["values"] = version, {}
-    _local["values"][key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    _local.put(_request_version.get(), key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
 
 def _cacheable_request(request):
@@ -225,22 +239,19 @@ def cached_fragment(request, page, render):
 # small row) is the one they were read under and their own expiry (the home page's minute) has
 # not passed. A change in any process gives the version a new value, so it shows at once.
 
-_recent_pages = {}
-RECENT_PAGES_MAX = 500
+_recent_pages = VersionedMemo(max_entries=500)
 
 
 def _cached_page(key):
     """The cached page under ``key`` (a dict with content and headers), or None."""
     version = read_content_version()
-    recent = _recent_pages.get(key)
-    if recent is not None and version is not None and recent[0] == version and recent[1] > time.time():
-        return recent[2]
+    recent = _recent_pages.get(version, key)
+    if recent is not None and recent["expires_at"] > time.time():
+        return recent
     cached = page_cache().get(key)
     # Read after the version: a change committed in between gives a new version, never an old page.
-    if cached is not None and version is not None and "expires_at" in cached:
-        if len(_recent_pages) >= RECENT_PAGES_MAX:
-            _recent_pages.clear()
-        _recent_pages[key] = (version, cached["expires_at"], cached)
+    if cached is not None and "expires_at" in cached:
+        _recent_pages.put(version, key, cached)
     return cached
 
 
