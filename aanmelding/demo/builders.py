@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from home.demo import Summary, ensure_demo_account, ensure_page, get_home_page, grant_model_permissions
+from home.groups import EDITOR_GROUPS
 
 from ..models import (
     EveningSignup,
@@ -41,7 +42,6 @@ from .texts import (
 )
 
 HANDLERS_GROUP = "Behandelaars buurtpreventie"
-EDITOR_GROUPS = ["Editors", "Moderators"]  # Wagtail's own groups; the demo editor is in both
 
 
 def load(stdout):

@@ -6,7 +6,8 @@ an evening but not the round it belongs to (issue 10)."""
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-EDITOR_GROUPS = ["Editors", "Moderators"]
+# Wagtail's English names, or the Dutch ones of home's migration 0005 when that ran first.
+EDITOR_GROUPS = ["Editors", "Moderators", "Redacteuren", "Moderatoren"]
 HANDLERS = "Behandelaars buurtpreventie"
 CONTENT_MODELS = ["registrationround", "wijk"]
 ACTIONS = ["add", "change", "delete", "view"]

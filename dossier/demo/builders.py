@@ -15,6 +15,7 @@ from home.demo import (
     publish,
     squash,
 )
+from home.groups import EDITOR_GROUPS
 from home.models import MunicipalitySettings
 
 from ..models import DossierChapterPage, DossierPage, Role
@@ -48,7 +49,7 @@ def load(stdout):
     }
 
     roles = ensure_roles(summary)
-    grant_model_permissions(["Editors", "Moderators"], Role, ["add", "change", "delete", "view"])
+    grant_model_permissions(EDITOR_GROUPS, Role, ["add", "change", "delete", "view"])
     dossier = ensure_dossier(home, summary)
     if dossier is not None:
         ensure_chapters(dossier, roles, context, summary)

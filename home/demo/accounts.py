@@ -18,11 +18,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page
 
+from ..groups import EDITOR_GROUPS, MODERATORS
 from ..models import MunicipalitySettings
 
 DEMO_EDITOR_LABEL = "Demo-redacteur"
 DEMO_EDITOR_USERNAME = "redacteur"
-DEMO_EDITOR_GROUPS = ("Editors", "Moderators")
+DEMO_EDITOR_GROUPS = EDITOR_GROUPS
 
 
 def demo_accounts_file():
@@ -137,9 +138,11 @@ def ensure_demo_editor(home, summary):
         return
     groups = [_wagtail_group(name) for name in DEMO_EDITOR_GROUPS]
     # Editors at the municipality also keep its contact details up to date.
-    grant_model_permissions(["Moderators"], MunicipalitySettings, ["change"])
+    grant_model_permissions([MODERATORS], MunicipalitySettings, ["change"])
     if _grant_editor_rights(home, groups):
-        summary.note("De groepen Editors en Moderators mogen nu pagina's onder de startpagina bewerken en publiceren.")
+        summary.note(
+            "De groepen Redacteuren en Moderatoren mogen nu pagina's onder de startpagina bewerken en publiceren."
+        )
     summary.note(f"Inloggegevens van demo-accounts staan in {demo_accounts_file()}.")
 
 

@@ -102,7 +102,7 @@ def post_in_parallel(count, make_post, timeout=180):
 
 
 def editor_in(group_name):
-    """A user in one of the admin groups (Editors, Moderators, or the handlers)."""
+    """A user in one of the admin groups (Redacteuren, Moderatoren, or the handlers)."""
     from django.contrib.auth.models import Group
 
     from tests.factories import UserFactory

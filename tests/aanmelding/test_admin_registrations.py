@@ -480,7 +480,7 @@ def test_the_list_offers_the_export_with_the_current_filters(handler_client, reg
 # --- who may see registrations -----------------------------------------------
 
 
-@pytest.mark.parametrize("group_name", ["Editors", "Moderators"])
+@pytest.mark.parametrize("group_name", ["Redacteuren", "Moderatoren"])
 def test_editors_outside_the_handlers_group_get_403(client, registration, group_name):
     client.force_login(editor_in(group_name))
 
@@ -503,7 +503,7 @@ def test_group_permissions_alone_are_not_enough(client, registration):
     """The model permissions without aanmelding.handle_registrations still get a 403."""
     from django.contrib.auth.models import Permission
 
-    user = editor_in("Editors")
+    user = editor_in("Redacteuren")
     user.user_permissions.add(*Permission.objects.filter(codename__in=["view_registration", "change_registration"]))
     client.force_login(user)
     assert client.get(INDEX_URL).status_code == 403
@@ -549,7 +549,7 @@ def test_the_403_page_names_the_groups_that_have_access(client, registration):
     from django.contrib.auth.models import Group
 
     Group.objects.filter(name=HANDLERS).update(name="Team Veiligheid en Wijken")
-    client.force_login(editor_in("Editors"))
+    client.force_login(editor_in("Redacteuren"))
 
     response = client.get(INDEX_URL)
 
@@ -590,7 +590,7 @@ def test_editors_manage_rounds_and_wijken_handlers_only_see_them(client, handler
     response = handler_client.get(f"/admin/aanmelding/registrationround/edit/{round_.pk}/")
     assert response.status_code == 302 and response["Location"] == "/admin/"
 
-    client.force_login(editor_in("Editors"))
+    client.force_login(editor_in("Redacteuren"))
     for url in ("/admin/aanmelding/registrationround/", "/admin/aanmelding/wijk/"):
         assert client.get(url).status_code == 200
     assert client.get(f"/admin/aanmelding/registrationround/edit/{round_.pk}/").status_code == 200

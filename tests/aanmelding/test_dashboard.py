@@ -30,8 +30,8 @@ def dashboard(client, *groups):
     html = response.content.decode()
     # The page search leads a handler (no page rights) only to "geen toegang": they get neither
     # the sidebar's nor the dashboard's.
-    assert ("wagtail.sidebar.SearchModule" in html) == ("Editors" in groups)
-    assert ('role="search"' in html) == ("Editors" in groups)
+    assert ("wagtail.sidebar.SearchModule" in html) == ("Redacteuren" in groups)
+    assert ('role="search"' in html) == ("Redacteuren" in groups)
     return BeautifulSoup(html, "html.parser")
 
 
@@ -93,7 +93,7 @@ def test_a_handler_sees_registrations_per_status_with_links_seats_and_the_outbox
 
 def test_an_editor_sees_the_round_and_the_evening_without_personal_data_or_outbox(client, work):
     round_, evening = work
-    page = dashboard(client, "Editors", "Moderators")
+    page = dashboard(client, "Redacteuren", "Moderatoren")
 
     text = panel_text(page, "aanmelding-round")
     assert "Voorjaar" in text

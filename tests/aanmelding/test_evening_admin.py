@@ -153,7 +153,7 @@ def test_a_handler_cancels_for_a_resident_and_the_waitlist_moves_up(
     assert len(mail.outbox) == 2
 
 
-@pytest.mark.parametrize("group_name", ["Editors", "Moderators"])
+@pytest.mark.parametrize("group_name", ["Redacteuren", "Moderatoren"])
 def test_editors_outside_the_handlers_group_get_403(client, evenings, signups, group_name):
     north, _ = evenings
     client.force_login(editor_in(group_name))
@@ -166,7 +166,7 @@ def test_editors_outside_the_handlers_group_get_403(client, evenings, signups, g
 
 
 def test_the_model_permission_alone_is_not_enough(client, evenings, signups):
-    user = editor_in("Editors")
+    user = editor_in("Redacteuren")
     user.user_permissions.add(*Permission.objects.filter(codename__in=["view_eveningsignup", "change_eveningsignup"]))
     client.force_login(user)
     assert client.get(INDEX_URL).status_code == 403

@@ -1,6 +1,6 @@
 """Roles that fit the work: editors run rounds, wijken and evenings (content); handlers handle
 registrations and sign-ups (personal data) and only see the rounds. The rights come from the
-migrations, on Wagtail's own Editors and Moderators groups and on the handlers' group."""
+migrations, on Wagtail's own editor groups (Redacteuren, Moderatoren) and on the handlers' group."""
 
 import re
 from datetime import timedelta
@@ -37,7 +37,7 @@ def round_data(title):
     }
 
 
-@pytest.mark.parametrize("group", ["Editors", "Moderators"])
+@pytest.mark.parametrize("group", ["Redacteuren", "Moderatoren"])
 def test_an_editor_creates_a_round_and_a_wijk_but_sees_no_personal_data(client, group):
     member_of(client, group)
 
@@ -72,7 +72,7 @@ def menu_urls(client):
 
 
 def test_each_role_sees_exactly_its_menu(client):
-    member_of(client, "Editors")
+    member_of(client, "Redacteuren")
     assert menu_urls(client) == {ROUNDS, WIJKEN}
     client.logout()
 

@@ -90,7 +90,7 @@ def test_round_alert_addresses_are_for_handlers_only_not_for_editors_with_model_
 
     alert = RoundAlert.objects.create(email="buur@example.org")
     editor = UserFactory()
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Redacteuren"))
     editor.user_permissions.add(*Permission.objects.filter(codename__in=["view_roundalert", "delete_roundalert"]))
     client.force_login(editor)
 

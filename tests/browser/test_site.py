@@ -112,7 +112,7 @@ def test_an_editor_edits_and_publishes_a_chapter(demo_site, open_page, live_serv
     from django.contrib.auth.models import Group
 
     editor = UserFactory(username="testredacteur")
-    editor.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))
+    editor.groups.add(*Group.objects.filter(name__in=["Redacteuren", "Moderatoren"]))
     chapter = DossierChapterPage.objects.live().order_by("path").first()
     new_intro = "Deze samenvatting is net aangepast door een redacteur."
 

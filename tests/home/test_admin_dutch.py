@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from wagtail.log_actions import log
-from wagtail.models import Page, Site, Task, Workflow, get_page_models
+from wagtail.models import GroupPagePermission, Page, Site, Task, Workflow, get_page_models
 
 from aanmelding.models import RoundAlert
 from dossier.models import DossierPage
@@ -86,6 +86,34 @@ def test_the_workflow_migration_renames_only_the_english_default():
     own.refresh_from_db()
     assert english.name == "Goedkeuring door moderatoren"
     assert own.name == "Controle door de politie"
+
+
+@pytest.mark.django_db
+def test_wagtails_editor_groups_have_dutch_names_and_keep_their_rights():
+    # Wagtail's migrations made them as "Editors" and "Moderators"; home's migration 0005 renames them.
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"Redacteuren", "Moderatoren"} <= names
+    assert not names & {"Editors", "Moderators"}
+    moderators = Group.objects.get(name="Moderatoren")
+    assert moderators.permissions.filter(codename="access_admin").exists()
+    assert GroupPagePermission.objects.filter(group=moderators, permission__codename="publish_page").exists()
+    # Migration 0011 of aanmelding (by name, in either order) gave the editors rounds and wijken.
+    assert Group.objects.get(name="Redacteuren").permissions.filter(codename="add_registrationround").exists()
+
+
+@pytest.mark.django_db
+def test_the_group_migration_renames_back_and_leaves_an_existing_dutch_group_alone():
+    renaming = importlib.import_module("home.migrations.0005_dutch_group_names")
+    editors = Group.objects.get(name="Redacteuren")
+
+    renaming.to_english(django_apps, None)
+    editors.refresh_from_db()
+    assert editors.name == "Editors"
+
+    own = Group.objects.create(name="Redacteuren")
+    renaming.to_dutch(django_apps, None)
+    editors.refresh_from_db()
+    assert editors.name == "Editors" and own.name == "Redacteuren"
 
 
 def test_editors_see_the_dutch_workflow_name(client, home_page):
@@ -198,7 +226,7 @@ def test_the_other_registration_histories_have_dutch_column_headers(client, home
     assert "User" not in text
 
 
-@pytest.mark.parametrize("group", ["Behandelaars buurtpreventie", "Editors"])
+@pytest.mark.parametrize("group", ["Behandelaars buurtpreventie", "Redacteuren"])
 def test_the_help_menu_offers_the_dutch_manual_instead_of_wagtails_guides(client, home_page, group):
     user = UserFactory()
     user.groups.add(Group.objects.get(name=group))

@@ -240,7 +240,7 @@ def test_demo_editor_can_log_in_and_publish(load_demo, accounts_file, client):
     assert line.startswith("Demo-redacteur: redacteur / ")
     password = line.rsplit(" / ", 1)[1]
     user = get_user_model().objects.get(username="redacteur")
-    assert set(user.groups.values_list("name", flat=True)) == {"Editors", "Moderators"}
+    assert set(user.groups.values_list("name", flat=True)) == {"Redacteuren", "Moderatoren"}
     assert user.has_perm("wagtailadmin.access_admin")
     permissions = HomePage.objects.get().permissions_for_user(user)
     assert permissions.can_edit() and permissions.can_publish()
@@ -324,8 +324,8 @@ def test_demo_editor_groups_may_edit_roles_and_settings(db, settings, tmp_path):
 
     settings.DEMO_ACCOUNTS_FILE = tmp_path / "demo-accounts.txt"
     call_command("load_demo_content", stdout=StringIO())
-    editors = Group.objects.get(name="Editors")
-    moderators = Group.objects.get(name="Moderators")
+    editors = Group.objects.get(name="Redacteuren")
+    moderators = Group.objects.get(name="Moderatoren")
     assert editors.permissions.filter(codename="change_role").exists()
     assert moderators.permissions.filter(codename="change_municipalitysettings").exists()
     assert not editors.permissions.filter(codename="change_municipalitysettings").exists()
