@@ -48,6 +48,7 @@ from forms.motivation import PROFILE_LABELS, STATEMENTS, profile_scores
 
 from ..mails.registrations import queue_status_mail
 from ..models import Registration, RegistrationPage, RegistrationRound, Wijk
+from ..models.registrations import PERSONAL_LINE_MAX
 
 # Who may see personal data (registrations and evening sign-ups): see Registration.Meta.permissions.
 HANDLE_PERMISSION = "aanmelding.handle_registrations"
@@ -187,6 +188,21 @@ class StatusChangeForm(forms.Form):
         help_text="Komt in de geschiedenis van deze aanmelding; de aanvrager ziet dit niet.",
     )
     send_mail = forms.BooleanField(label="Stuur de aanvrager de bijbehorende mail", required=False)
+    personal_line = forms.CharField(
+        label="Persoonlijke regel in de uitnodiging (optioneel)",
+        required=False,
+        max_length=PERSONAL_LINE_MAX,
+        help_text=(
+            "Bijvoorbeeld de datum en plaats van het gesprek. Komt onder de tekst van de uitnodiging, "
+            f"met de mail mee; hoogstens {PERSONAL_LINE_MAX} tekens."
+        ),
+        error_messages={
+            "max_length": "Houd de persoonlijke regel op hoogstens %(limit_value)d tekens (nu %(show_value)d)."
+        },
+    )
+
+    # The status whose mail may carry a personal line: the invitation to the intake.
+    PERSONAL_LINE_STATUS = Registration.Status.INVITED
 
     def __init__(self, *args, registration, mail_page, **kwargs):
         super().__init__(*args, **kwargs)
@@ -206,9 +222,29 @@ class StatusChangeForm(forms.Form):
             self.fields["send_mail"].help_text = (
                 "Alleen bij " + ", ".join(f"‘{labels[s]}’" for s in self.mail_statuses) + "."
             )
+        if self.PERSONAL_LINE_STATUS not in self.mail_statuses:
+            del self.fields["personal_line"]
+
+    def clean_personal_line(self):
+        return " ".join(self.cleaned_data["personal_line"].split())  # one line, as typed
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("personal_line") and not (
+            self.wants_mail() and cleaned.get("new_status") == self.PERSONAL_LINE_STATUS
+        ):
+            self.add_error(
+                "personal_line",
+                "Een persoonlijke regel gaat alleen mee met de uitnodigingsmail: kies ‘Uitgenodigd voor intake’ "
+                "en vink de mail aan, of maak dit veld leeg.",
+            )
+        return cleaned
 
     def wants_mail(self):
-        return bool(self.cleaned_data.get("send_mail")) and self.cleaned_data["new_status"] in self.mail_statuses
+        return bool(self.cleaned_data.get("send_mail")) and self.cleaned_data.get("new_status") in self.mail_statuses
+
+    def chosen_personal_line(self):
+        return self.cleaned_data.get("personal_line", "")
 
 
 class NotesForm(forms.ModelForm):
@@ -292,13 +328,18 @@ class RegistrationEditView(ForbiddenMixin, WMABaseView):
             if form.is_valid():
                 old_status, new_status = registration.status, form.cleaned_data["new_status"]
                 try:
-                    registration.change_status(new_status, by=self.request.user, note=form.cleaned_data["note"])
+                    change = registration.change_status(
+                        new_status,
+                        by=self.request.user,
+                        note=form.cleaned_data["note"],
+                        personal_line=form.chosen_personal_line(),
+                    )
                 except ValidationError as error:
                     form.add_error("new_status", error)
                 else:
                     mailed = form.wants_mail()
                     if mailed:
-                        queue_status_mail(registration, self.mail_page)
+                        change.attach_mail(queue_status_mail(registration, self.mail_page, form.chosen_personal_line()))
                     log_registration(
                         registration,
                         STATUS_ACTION,
@@ -342,7 +383,15 @@ class RegistrationEditView(ForbiddenMixin, WMABaseView):
         if status_form is not None and "send_mail" in status_form.fields:
             for status in status_form.mail_statuses:
                 subject, paragraphs = self.mail_page.status_mail(status)
-                mail_previews.append({"status": labels[status], "subject": subject, "paragraphs": paragraphs})
+                mail_previews.append(
+                    {
+                        "status": labels[status],
+                        "subject": subject,
+                        "paragraphs": paragraphs,
+                        "personal_line": status == StatusChangeForm.PERSONAL_LINE_STATUS
+                        and "personal_line" in status_form.fields,
+                    }
+                )
         context = {
             "registration": registration,
             "motivation": [
@@ -351,12 +400,13 @@ class RegistrationEditView(ForbiddenMixin, WMABaseView):
             ],
             "has_motivation": any(value for value in answers.values()),
             "profile_scores": [(PROFILE_LABELS[profile], score) for profile, score in scores.items()],
-            "history": registration.status_changes.select_related("changed_by"),
+            "history": registration.status_changes.select_related("changed_by", "mail"),
             "can_handle": self.can_handle,
             "status_form": status_form,
             "notes_form": notes_form,
             # Wagtail's w-rules controller shows (and enables) the mail checkbox only for these statuses.
             "mail_rules": json.dumps({"new_status": status_form.mail_statuses if status_form is not None else []}),
+            "personal_line_rules": json.dumps({"new_status": [StatusChangeForm.PERSONAL_LINE_STATUS]}),
             "mail_page": self.mail_page,
             "mail_previews": mail_previews,
             "history_url": self.url_helper.get_action_url("history", self.pk_quoted),

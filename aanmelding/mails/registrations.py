@@ -71,10 +71,16 @@ def queue_registration_received(registration, page, request=None):
     )
 
 
-def queue_status_mail(registration, page):
-    """The editable mail for the registration's new status (invitation, admission, rejection)."""
+def queue_status_mail(registration, page, personal_line=""):
+    """The editable mail for the registration's new status (invitation, admission, rejection).
+
+    ``personal_line``: the handler's own words (the intake date and place, say), after the
+    page's text; escaped in the HTML part like every paragraph. Returns the outbox row.
+    """
     subject, paragraphs = page.status_mail(registration.status)
-    queue_mail(
+    if personal_line:
+        paragraphs = [*paragraphs, personal_line]
+    return queue_mail(
         [registration.email],
         f"{subject} ({registration.reference})",
         NOTICE,

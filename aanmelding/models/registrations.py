@@ -183,7 +183,7 @@ class Registration(ConsentRecord):
     def motivation_answers(self):
         return {name: getattr(self, name) for name, _, _ in STATEMENTS}
 
-    def change_status(self, new_status, *, by=None, note=""):
+    def change_status(self, new_status, *, by=None, note="", personal_line=""):
         """Move to ``new_status`` if the workflow allows it, and record who did it when."""
         if new_status not in self.allowed_next_statuses():
             labels = dict(self.Status.choices)
@@ -192,7 +192,12 @@ class Registration(ConsentRecord):
                 f"‘{labels.get(new_status, new_status)}’."
             )
         change = RegistrationStatusChange.objects.create(
-            registration=self, from_status=self.status, to_status=new_status, changed_by=by, note=note
+            registration=self,
+            from_status=self.status,
+            to_status=new_status,
+            changed_by=by,
+            note=note,
+            personal_line=personal_line,
         )
         self.status = new_status
         self.save(update_fields=["status"])
@@ -211,7 +216,7 @@ class Registration(ConsentRecord):
         self.internal_notes = ""
         self.personal_data_removed_at = moment or timezone.now()
         self.save()
-        self.status_changes.update(note="")
+        self.status_changes.update(note="", personal_line="")
         # The outbox keeps copies of sent mails (name, address, text): those go too.
         OutgoingMail.objects.copies_sent_to([address]).delete()
 
@@ -221,6 +226,9 @@ class Registration(ConsentRecord):
             self.change_status(self.Status.WITHDRAWN, note="Ingetrokken door de aanvrager")
         if self.personal_data_removed_at is None:
             self.remove_personal_data()
+
+
+PERSONAL_LINE_MAX = 300
 
 
 class RegistrationStatusChange(models.Model):
@@ -239,6 +247,15 @@ class RegistrationStatusChange(models.Model):
     )
     changed_at = models.DateTimeField("Op", auto_now_add=True)
     note = models.TextField("Toelichting", blank=True)
+    # The handler's own line in the invitation mail (the intake date and place, say): personal
+    # data, blanked with the note when the registration's data goes (remove_personal_data).
+    personal_line = models.CharField("Persoonlijke regel in de mail", max_length=PERSONAL_LINE_MAX, blank=True)
+    # The status mail this change sent, to show in the history when the worker actually sent it.
+    # The outbox row goes after the retention period or with the personal data; with_mail stays.
+    with_mail = models.BooleanField("Met mail", default=False)
+    mail = models.ForeignKey(
+        OutgoingMail, verbose_name="mail", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["changed_at", "pk"]
@@ -247,6 +264,28 @@ class RegistrationStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+    def attach_mail(self, mail):
+        self.mail, self.with_mail = mail, True
+        self.save(update_fields=["mail", "with_mail"])
+
+    def mail_report(self):
+        """What became of this change's mail, for the history: ``(state, text)`` or None without a mail.
+
+        Read from the outbox row, so "verstuurd" means the worker handed it to the mail server.
+        """
+        if not self.with_mail:
+            return None
+        mail = self.mail
+        if mail is None:
+            return "gone", "Met mail (de kopie in het postvak is niet meer bewaard)"
+        if mail.sent_at is not None:
+            return "sent", f"Mail verstuurd op {timezone.localtime(mail.sent_at):%d-%m-%Y %H:%M}"
+        if mail.status == OutgoingMail.Status.FAILED:
+            return "failed", "Mail mislukt: niet verstuurd"
+        if mail.attempts:
+            return "retrying", "Mail nog niet verstuurd: wordt opnieuw geprobeerd"
+        return "waiting", "Mail wacht op verzending"
 
 
 MAIL_TEXT_HELP = "Gewone tekst; een witregel begint een nieuwe alinea. Aanhef en referentienummer komen er vanzelf bij."
