@@ -1,0 +1,93 @@
+"""Each role does its own work in the admin, at the widths editors' screens have (issue #10).
+
+The demo accounts log in as a person does, with the password `make run` prints, and
+reach their screens through the sidebar, at 1280 and 1366 px.
+"""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from aanmelding.models import InfoEveningIndexPage, InfoEveningPage, RegistrationRound
+from home.demo.accounts import read_demo_accounts
+
+AMS = ZoneInfo("Europe/Amsterdam")
+WIDTHS = pytest.mark.parametrize("width", [1280, 1366], ids=["1280px", "1366px"])
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def log_in(demo_site, browser, live_server):
+    contexts = []
+
+    def _log_in(username, width):
+        context = browser.new_context(viewport={"width": width, "height": 800}, locale="nl-NL")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto(f"{live_server.url}/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", read_demo_accounts()[username])
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/admin/")
+        return page
+
+    yield _log_in
+    for context in contexts:
+        context.close()
+
+
+def type_into(page, selector, text):
+    """As a person does: click, type, leave the field with Tab."""
+    page.focus(selector)
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+    page.keyboard.press("Tab")
+
+
+def open_from_sidebar(page, menu, item):
+    """Open a menu of Wagtail's sidebar and follow one of its items, as an editor does."""
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("button", name=menu).click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name=item).click()
+    page.wait_for_load_state()
+
+
+@WIDTHS
+def test_the_editor_creates_a_round_and_an_evening_in_it(log_in, live_server, width):
+    title = f"Voorjaar 2031 ({width})"
+    page = log_in("redacteur", width)
+
+    open_from_sidebar(page, "Aanmelding", "Aanmeldmomenten")
+    assert page.url.endswith("/admin/aanmelding/registrationround/")
+    page.get_by_role("link", name="Voeg aanmeldmoment toe").first.click()
+    page.fill("#id_title", title)
+    type_into(page, "#id_opens_at", "1-4-2031 09:00")
+    type_into(page, "#id_closes_at", "30-4-2031 23:59")
+    page.click("button.action-save")
+    page.wait_for_url("**/admin/aanmelding/registrationround/")
+    assert title in page.locator("main").inner_text()
+    round_ = RegistrationRound.objects.get(title=title)
+    assert round_.opens_at == datetime(2031, 4, 1, 9, 0, tzinfo=AMS)
+
+    index = InfoEveningIndexPage.objects.get()
+    page.goto(f"{live_server.url}/admin/pages/add/aanmelding/infoeveningpage/{index.pk}/")
+    page.fill("#id_title", f"Informatieavond april 2031 ({width})")
+    page.select_option("#id_round", label=title)
+    type_into(page, "#id_starts_at", "10-4-2031 19:30")
+    type_into(page, "#id_ends_at", "10-4-2031 21:30")
+    type_into(page, "#id_signup_deadline", "10-4-2031 12:00")
+    page.fill("#id_capacity", "40")
+    page.fill("#id_location_name", "Buurthuis De Schakel")
+    page.fill("#id_location_address", "Schakelstraat 1, Voorbeeld")
+    page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
+    page.get_by_role("button", name="Publiceren").click()
+    page.wait_for_load_state()
+
+    evening = InfoEveningPage.objects.get(title=f"Informatieavond april 2031 ({width})")
+    assert evening.live and evening.round == round_
+    assert evening.starts_at == datetime(2031, 4, 10, 19, 30, tzinfo=AMS)
+    response = page.goto(live_server.url + evening.url)
+    assert response.status == 200
+    assert "Buurthuis De Schakel" in page.locator("main").inner_text()
