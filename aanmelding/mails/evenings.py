@@ -30,7 +30,7 @@ def queue_signup_received(signup, evening, request=None):
         subject = "Je staat op de wachtlijst voor de informatiebijeenkomst"
         first = (
             f"De informatiebijeenkomst ‘{evening.title}’ is vol. "
-            f"Je staat op de wachtlijst met {signup.persons_text()}. "
+            f"Je staat op de wachtlijst met {signup.persons_text()}. {signup.waitlist_place_text()} "
             "Komt er een plaats vrij, dan schuif je vanzelf door en krijg je van ons een mail."
         )
     paragraphs = [

@@ -337,3 +337,22 @@ class EveningSignup(ConsentRecord):
 
     def persons_text(self):
         return "1 persoon" if self.persons == 1 else f"{self.persons} personen"
+
+    def waitlist_place(self):
+        """Where this sign-up stands on its evening's waitlist (1: first to move up), or None when not on it.
+
+        In the order ``aanmelding.seats.promote_waitlist`` follows; it changes as others move up or cancel.
+        """
+        if not self.is_waitlisted:
+            return None
+        ahead = EveningSignup.objects.filter(evening_id=self.evening_id, status=self.Status.WAITLISTED).filter(
+            Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
+        )
+        return ahead.count() + 1
+
+    def waitlist_place_text(self):
+        """The place in words for the thank-you page and the mail, or "" when not on the waitlist."""
+        place = self.waitlist_place()
+        if place is None:
+            return ""
+        return f"Je staat op plaats {place} van de wachtlijst; dat kan nog veranderen."
