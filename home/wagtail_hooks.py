@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from . import admin_dates, admin_help
+from . import admin_dates, admin_help, dashboard
 from .rich_text import remembered_pages
 
 
@@ -47,3 +47,8 @@ def help_menu_item():
 @hooks.register("construct_help_menu")
 def help_menu_without_wagtail_guides(request, items):
     admin_help.without_wagtail_guides(items)
+
+
+@hooks.register("construct_homepage_panels")
+def draft_pages_panel(request, panels):
+    dashboard.add_panels(request, panels)
