@@ -130,6 +130,10 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
     def statement_fields(self):
         return [self[name] for name, _, _ in STATEMENTS]
 
+    def motivation_open(self):
+        """The optional statements are folded away, but open when they hold answers or errors."""
+        return any(field.errors or field.value() not in (None, "") for field in self.statement_fields())
+
     def error_summary(self):
         # Several labels are questions: "In welke wijk woon je? Kies ...", not "...?: Kies ...".
         return [(href, text.replace("?: ", "? ")) for href, text in super().error_summary()]

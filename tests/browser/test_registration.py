@@ -62,6 +62,11 @@ def test_an_applicant_registers_by_keyboard_only(open_page, registration_url):
     page.keyboard.type("Appgroep Oude Haven")
     page.keyboard.press("Tab")
     page.keyboard.type("25")
+    # The statements are an optional part, folded away: the summary opens it from the keyboard.
+    assert not page.locator("#id_statement_together_0").is_visible()
+    tab_to(page, "main details.form-optional > summary")
+    page.keyboard.press("Enter")
+    assert page.locator("#id_statement_together_0").is_visible()
     tab_to(page, "#id_statement_together_0")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
@@ -112,6 +117,28 @@ def test_the_form_and_its_error_state_have_no_axe_violations(open_page, assert_a
     assert page.locator(".form-field--error").count() >= 5
     assert_accessible(page)
     assert_fits_the_screen(page, viewport)
+
+
+def test_on_a_phone_the_optional_statements_are_folded_away_and_open_with_answers(
+    open_page, assert_accessible, registration_url
+):
+    page, _ = open_page(registration_url, PHONE)
+    height = page.evaluate("document.documentElement.scrollHeight")
+    summary = page.locator("main details.form-optional > summary")
+    assert summary.inner_text() == "Vertel iets over je motivatie (niet verplicht)"
+    assert not page.locator("#id_statement_shared_responsibility_0").is_visible()
+
+    summary.click()
+    assert page.evaluate("document.documentElement.scrollHeight") > height + 1000  # six statements, five answers
+    page.locator("#id_statement_shared_responsibility_4").check()
+
+    # Sent with errors elsewhere: it comes back open, the answer still chosen, and still accessible.
+    page.locator("main button[type=submit]").press("Enter")
+    page.wait_for_selector(".error-summary")
+    assert page.locator("main details.form-optional").evaluate("details => details.open")
+    assert page.locator("#id_statement_shared_responsibility_4").is_checked()
+    assert_accessible(page)
+    assert_fits_the_screen(page, PHONE)
 
 
 @VIEWPORTS
