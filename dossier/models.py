@@ -32,6 +32,9 @@ class DossierPage(CachedPageMixin, Page):
 
     page_description = "De beginpagina van het dossier buurtpreventie, met de hoofdstukken eronder."
     subpage_types = ["dossier.DossierChapterPage"]
+    # The admin lists the chapters as the site does, in reading order, not the last edited first;
+    # editors change that order with the explorer's "sort menu order".
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = "dossier"

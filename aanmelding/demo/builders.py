@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from home.demo import Summary, ensure_demo_account, ensure_page, get_home_page, grant_model_permissions
+from home.demo import Summary, ensure_demo_account, ensure_page, get_home_page, grant_model_permissions, publish
 from home.groups import EDITOR_GROUPS
 
 from ..models import (
@@ -158,6 +158,19 @@ def _ensure_round(title, opens_at, closes_at, summary):
     return round_
 
 
+def _put_in_menu_unless_edited(index, summary):
+    """Earlier demo databases left the evenings out of the main menu: put them in, once.
+
+    Only while nobody but the demo loader made a revision of the page (those have no user)
+    and no draft waits, so an editor who took it out of the menu keeps it out.
+    """
+    if index.show_in_menus or index.has_unpublished_changes or index.revisions.exclude(user=None).exists():
+        return
+    index.show_in_menus = True
+    publish(index)
+    summary.note("De informatiebijeenkomsten staan nu in het hoofdmenu.")
+
+
 def _ensure_evenings(home, open_round, earlier_round, today, summary):
     """The index page, an upcoming evening of the open round with some seats taken, and a past evening."""
     index, _ = ensure_page(
@@ -166,11 +179,13 @@ def _ensure_evenings(home, open_round, earlier_round, today, summary):
         "informatiebijeenkomsten",
         report=summary,
         title="Informatiebijeenkomsten",
+        show_in_menus=True,
         intro=EVENINGS_INTRO,
         search_description=EVENINGS_DESCRIPTION,
     )
     if not isinstance(index, InfoEveningIndexPage):
         return
+    _put_in_menu_unless_edited(index, summary)
     if open_round is not None:
         starts = (today + timedelta(days=10)).replace(hour=19, minute=30)
         upcoming, created = _ensure_evening(

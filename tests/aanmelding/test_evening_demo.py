@@ -38,3 +38,38 @@ def test_loading_twice_adds_no_sign_ups(demo):
     before = EveningSignup.objects.count()
     call_command("load_demo_content", stdout=StringIO())
     assert EveningSignup.objects.count() == before > 0
+
+
+def main_menu_links(client):
+    return [a["href"] for a in soup(client.get("/")).select(".main-nav a")]
+
+
+def test_the_evenings_are_in_the_main_menu(demo, client):
+    index = InfoEveningIndexPage.objects.live().get()
+    assert index.show_in_menus
+    assert index.url in main_menu_links(client)
+
+
+def test_an_earlier_demo_database_gets_the_evenings_in_the_menu_on_the_next_run(demo, client):
+    index = InfoEveningIndexPage.objects.get()
+    index.show_in_menus = False
+    index.save_revision().publish()  # as the loader made it before: a revision without a user
+    assert index.url not in main_menu_links(client)
+
+    call_command("load_demo_content", stdout=StringIO())
+    index = InfoEveningIndexPage.objects.get()
+    assert index.show_in_menus and index.url in main_menu_links(client)
+    revisions = index.revisions.count()
+
+    call_command("load_demo_content", stdout=StringIO())  # and then it stays as it is
+    assert InfoEveningIndexPage.objects.get().revisions.count() == revisions
+
+
+def test_an_editor_who_took_the_evenings_out_of_the_menu_keeps_them_out(demo, django_user_model):
+    editor = django_user_model.objects.create_user("eigen-redacteur", password="x")
+    index = InfoEveningIndexPage.objects.get()
+    index.show_in_menus = False
+    index.save_revision(user=editor).publish()
+
+    call_command("load_demo_content", stdout=StringIO())
+    assert not InfoEveningIndexPage.objects.get().show_in_menus
