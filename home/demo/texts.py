@@ -91,7 +91,9 @@ def privacy_content(municipality):
                 """Je naam, e-mailadres, telefoonnummer (als je dat invult), je wijk of postcode en of
                 je een nieuw team, een nieuwe app-groep of aansluiten bij een team kiest. Ook je
                 antwoorden op de vragen over je motivatie. Tijdens de verdere afhandeling noteren we
-                de stand van je aanmelding en korte aantekeningen van het kennismakingsgesprek."""
+                de stand van je aanmelding en korte aantekeningen van het kennismakingsgesprek. In de
+                uitnodiging voor dat gesprek kan een persoonlijke regel staan, zoals de datum en de
+                plaats; die bewaren we bij je aanmelding, net zo lang als je andere gegevens."""
             ),
             heading("Opgeven voor een informatieavond", "h3"),
             paragraph(

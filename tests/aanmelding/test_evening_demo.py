@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import Page
 
 from aanmelding.models import EveningSignup, InfoEveningIndexPage, InfoEveningPage, RegistrationRound
 
@@ -73,3 +74,10 @@ def test_an_editor_who_took_the_evenings_out_of_the_menu_keeps_them_out(demo, dj
 
     call_command("load_demo_content", stdout=StringIO())
     assert not InfoEveningIndexPage.objects.get().show_in_menus
+
+
+def test_the_demo_texts_tell_of_the_personal_line_and_the_waitlist_place(demo):
+    privacy = " ".join(str(Page.objects.get(slug="privacyverklaring").specific.body).split())
+    assert "persoonlijke regel" in privacy and "net zo lang als je andere gegevens" in privacy
+    steps = " ".join(str(Page.objects.get(slug="aanmelden", depth=4).specific.body).split())
+    assert "hoor je op welke plaats je staat" in steps and "als je wilt, waarom je mee wilt doen" in steps

@@ -38,8 +38,8 @@ def body(context):
                 (
                     "Je meldt je aan",
                     html_paragraphs(
-                        """Tijdens een aanmeldmoment vul je het formulier in: je gegevens, je buurt en
-                        waarom je mee wilt doen."""
+                        """Tijdens een aanmeldmoment vul je het formulier in: je gegevens, je buurt en,
+                        als je wilt, waarom je mee wilt doen."""
                     ),
                 ),
                 (
@@ -47,13 +47,15 @@ def body(context):
                     html_paragraphs(
                         """Bij elk aanmeldmoment hoort een informatieavond. De gemeente, de politie en
                         coördinatoren van bestaande teams vertellen wat buurtpreventie inhoudt en wat we
-                        van elkaar verwachten. Je kunt al je vragen stellen."""
+                        van elkaar verwachten. Je kunt al je vragen stellen. Is de avond vol, dan kom
+                        je op de wachtlijst en hoor je op welke plaats je staat."""
                     ),
                 ),
                 (
                     "We voeren een kennismakingsgesprek",
                     html_paragraphs(
-                        """In een intakegesprek praten we over wat je wilt doen, hoeveel tijd je hebt en
+                        """Je krijgt een uitnodiging per mail, vaak met de datum en de plaats erin.
+                        In een intakegesprek praten we over wat je wilt doen, hoeveel tijd je hebt en
                         wat je nodig hebt. We vragen ook wat je drijft om mee te doen: zo kunnen we je
                         beter ondersteunen."""
                     ),
