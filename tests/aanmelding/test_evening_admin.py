@@ -80,7 +80,7 @@ def test_the_status_filter_narrows_the_list(handler_client, evenings, signups):
 
 def test_without_a_chosen_evening_the_list_says_how_to_get_the_counts(handler_client, signups):
     text = soup(handler_client.get(INDEX_URL)).get_text(" ", strip=True)
-    assert "Kies rechts een informatiebijeenkomst" in text
+    assert "Kies onder Filter een informatiebijeenkomst" in text
     assert "Zeynep Zuid" in text and "Fatima el Amrani" in text
 
 
