@@ -20,6 +20,7 @@ from forms.base import PublicFormPageMixin
 from forms.models import ConsentRecord, normalise_email
 from home.blocks import BaseStreamBlock
 
+from ..panels import SeatSummaryPanel
 from .rounds import RegistrationRound, in_words
 
 DUPLICATE_SIGNUP_MESSAGE = (
@@ -107,6 +108,7 @@ class InfoEveningPage(PublicFormPageMixin, Page):
                 FieldPanel("ends_at"),
                 FieldPanel("signup_deadline"),
                 FieldPanel("capacity"),
+                SeatSummaryPanel(heading="Plaatsen bezet"),
                 FieldPanel("seats_per_network"),
             ],
             heading="Wanneer en hoeveel",
