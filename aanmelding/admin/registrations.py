@@ -193,8 +193,8 @@ class StatusChangeForm(forms.Form):
         required=False,
         max_length=PERSONAL_LINE_MAX,
         help_text=(
-            "Bijvoorbeeld de datum en plaats van het gesprek. Komt onder de tekst van de uitnodiging, "
-            f"met de mail mee; hoogstens {PERSONAL_LINE_MAX} tekens."
+            "Bijvoorbeeld de datum en plaats van het gesprek. Komt in de uitnodigingsmail onder de tekst van "
+            f"de aanmeldpagina (vink de mail aan); hoogstens {PERSONAL_LINE_MAX} tekens."
         ),
         error_messages={
             "max_length": "Houd de persoonlijke regel op hoogstens %(limit_value)d tekens (nu %(show_value)d)."

@@ -1,5 +1,6 @@
 """The registration page in a real browser: keyboard only, and axe on every state."""
 
+import os
 from datetime import timedelta
 
 import pytest
@@ -10,6 +11,9 @@ from aanmelding.models import Registration, RegistrationPage, RegistrationRound
 from forms.tokens import make_token
 from tests.browser.conftest import DESKTOP, PHONE, VIEWPORTS
 from tests.browser.test_site import tab_to
+
+# Set to a folder to keep screenshots (to look at them, not to compare).
+SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")
 
 # The flush after each transactional test also removes what migrations
 # created (root page, locale, groups); load_demo_content makes them again.
@@ -123,6 +127,8 @@ def test_on_a_phone_the_optional_statements_are_folded_away_and_open_with_answer
     open_page, assert_accessible, registration_url
 ):
     page, _ = open_page(registration_url, PHONE)
+    if SCREENSHOTS:
+        page.screenshot(path=f"{SCREENSHOTS}/registration-form-390.png", full_page=True)
     height = page.evaluate("document.documentElement.scrollHeight")
     summary = page.locator("main details.form-optional > summary")
     assert summary.inner_text() == "Vertel iets over je motivatie (niet verplicht)"
@@ -139,6 +145,8 @@ def test_on_a_phone_the_optional_statements_are_folded_away_and_open_with_answer
     assert page.locator("#id_statement_shared_responsibility_4").is_checked()
     assert_accessible(page)
     assert_fits_the_screen(page, PHONE)
+    if SCREENSHOTS:
+        page.screenshot(path=f"{SCREENSHOTS}/registration-form-errors-390.png", full_page=True)
 
 
 @VIEWPORTS
