@@ -4,11 +4,11 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from home.blocks import headings_with_anchors
 from home.page_cache import CachedPageMixin, remembered
 from home.rich_text import prefetch_page_links
+from home.search_index import text_fields
 
 from .blocks import ChapterStreamBlock
 from .roles import Role
@@ -28,7 +28,7 @@ class DossierPage(CachedPageMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("summary")]
+    search_fields = Page.search_fields + text_fields("intro", "summary")
 
     page_description = "De beginpagina van het dossier buurtpreventie, met de hoofdstukken eronder."
     subpage_types = ["dossier.DossierChapterPage"]
@@ -66,7 +66,7 @@ class DossierChapterPage(CachedPageMixin, Page):
     body = StreamField(ChapterStreamBlock(), verbose_name="Inhoud")
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + text_fields("intro", "body")
 
     page_description = "Eén hoofdstuk van het dossier, opgebouwd uit blokken: tekst, kaders, vragen, rollen."
     parent_page_types = ["dossier.DossierPage"]

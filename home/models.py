@@ -5,12 +5,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from .blocks import BaseStreamBlock, headings_with_anchors
 from .page_cache import CachedPageMixin, remembered
 from .rich_text import prefetch_page_links
 from .routing import DirectRoutingMixin
+from .search_index import text_fields
 
 
 class ContentVersion(models.Model):
@@ -58,7 +58,7 @@ class HomePage(DirectRoutingMixin, CachedPageMixin, Page):
         FieldPanel("highlights"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + text_fields("intro", "body")
 
     page_description = "De startpagina van de site: introductie, snelkoppelingen en of aanmelden nu kan."
     parent_page_types = ["wagtailcore.Page"]
@@ -76,7 +76,7 @@ class StandardPage(CachedPageMixin, Page):
     body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + text_fields("intro", "body")
     page_description = "Een gewone pagina met tekst, zoals de privacyverklaring, contact of het colofon."
 
     class Meta:

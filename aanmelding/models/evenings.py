@@ -14,11 +14,11 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from forms.base import PublicFormPageMixin
 from forms.models import ConsentRecord, normalise_email
 from home.blocks import BaseStreamBlock
+from home.search_index import text_fields
 
 from ..panels import SeatSummaryPanel
 from .rounds import RegistrationRound, in_words
@@ -36,7 +36,7 @@ class InfoEveningIndexPage(Page):
     intro = RichTextField("Introductie", features=["bold", "italic", "link", "ul"], blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + text_fields("intro")
     page_description = "Het overzicht van de informatiebijeenkomsten: komende bovenaan, voorbije eronder."
     subpage_types = ["aanmelding.InfoEveningPage"]
     max_count = 1
@@ -120,7 +120,7 @@ class InfoEveningPage(PublicFormPageMixin, Page):
         FieldPanel("attendees"),
         FieldPanel("programme"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("location_name"), index.SearchField("attendees")]
+    search_fields = Page.search_fields + text_fields("location_name", "attendees", "programme")
     page_description = "Eén informatiebijeenkomst: bewoners melden zich aan, met plaatsen en een wachtlijst."
     parent_page_types = ["aanmelding.InfoEveningIndexPage"]
     subpage_types = []

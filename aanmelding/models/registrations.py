@@ -8,11 +8,11 @@ from django.utils.module_loading import import_string
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
 
 from forms.base import PublicFormPageMixin
 from forms.models import ConsentRecord, OutgoingMail, normalise_email
 from forms.motivation import AGREE_SCALE, STATEMENTS
+from home.search_index import text_fields
 
 from .rounds import RegistrationRound, Wijk
 
@@ -348,7 +348,7 @@ class RegistrationPage(PublicFormPageMixin, Page):
             ObjectList(Page.settings_panels, heading="Instellingen"),
         ]
     )
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + text_fields("intro", "closed_text")
     page_description = (
         "Het aanmeldformulier: open zolang een aanmeldmoment loopt, anders 'houd mij op de hoogte'. "
         "Op het tabblad Mails staan de teksten van de mails aan aanvragers."
