@@ -113,6 +113,32 @@ class ContactCardBlock(blocks.StructBlock):
         template = "blocks/contact_card_block.html"
 
 
+class ContactDetailsBlock(blocks.StructBlock):
+    """The municipality's or the emergency contact details, always as the settings have them now."""
+
+    kind = blocks.ChoiceBlock(
+        label="Welke gegevens",
+        choices=[
+            ("municipality", "Gemeente: naam, bezoekadres, telefoon en e-mail"),
+            ("emergency", "Spoed en politie: alarmnummer en politie zonder spoed"),
+        ],
+        default="municipality",
+        help_text="De nummers en adressen komen uit Instellingen > Instellingen gemeente.",
+    )
+    title = blocks.CharBlock(
+        label="Naam of afdeling",
+        required=False,
+        max_length=120,
+        help_text="Bijvoorbeeld 'Team buurtpreventie'. Leeg: de naam van de gemeente, of 'Spoed en politie'.",
+    )
+    text = blocks.TextBlock(label="Toelichting", required=False)
+
+    class Meta:
+        icon = "site"
+        label = "Contactgegevens uit de instellingen"
+        template = "blocks/contact_details_block.html"
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label="Tekst", features=RICH_TEXT_FEATURES, template="blocks/paragraph_block.html", icon="pilcrow"
@@ -124,6 +150,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     faq = FAQBlock()
     steps = StepsBlock()
     contact = ContactCardBlock()
+    contact_details = ContactDetailsBlock()
 
 
 def headings_with_anchors(stream_value):

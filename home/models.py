@@ -96,6 +96,18 @@ class MunicipalitySettings(BaseSiteSetting):
     contact_email = models.EmailField("E-mailadres voor vragen", default="buurtpreventie@gemeente.example")
     phone = models.CharField("Telefoonnummer", max_length=30, default="14 0000")
     visiting_address = models.TextField("Bezoekadres", blank=True, default="Stadhuisplein 1\n1234 AB Voorbeeld")
+    police_phone = models.CharField(
+        "Politie, geen spoed",
+        max_length=30,
+        default="0900-8844",
+        help_text="Het nummer voor de politie als er geen spoed is; op de site overal waar de politie genoemd wordt.",
+    )
+    emergency_phone = models.CharField(
+        "Alarmnummer",
+        max_length=30,
+        default="112",
+        help_text="Het nummer bij spoed en gevaar; op de site overal waar staat wat je bij gevaar doet.",
+    )
     notification_email = models.EmailField(
         "Adres voor meldingen van nieuwe aanmeldingen",
         default="buurtpreventie@gemeente.example",
@@ -153,6 +165,7 @@ class MunicipalitySettings(BaseSiteSetting):
             ],
             heading="Gemeente",
         ),
+        MultiFieldPanel([FieldPanel("police_phone"), FieldPanel("emergency_phone")], heading="Politie en spoed"),
         MultiFieldPanel(
             [FieldPanel("privacy_page"), FieldPanel("accessibility_page"), FieldPanel("contact_page")],
             heading="Vaste pagina's",

@@ -87,6 +87,10 @@ class Site:
             {"type": "role_overview", "value": None},
             {"type": "roles", "value": {"title": "Alle rollen", "roles": [role.pk for role in self.roles]}},
             paragraph(" ".join(page_link(page, page.title) for page in linked)),
+            # Contact details from the settings (home/contact_details.py): no query of their own.
+            paragraph("<p>Bel [telefoon], mail [e-mail] of bij gevaar [alarmnummer].</p>"),
+            {"type": "contact_details", "value": {"kind": "municipality", "title": "", "text": ""}},
+            {"type": "contact_details", "value": {"kind": "emergency", "title": "", "text": ""}},
         ]
         self.faq.save_revision().publish()
         self.home.highlights = [
@@ -143,4 +147,5 @@ def test_the_round_shown_is_the_open_one_among_many(client, home_page):
     assert faq.count('class="faq__item"') == len(site.chapters) + 4
     assert f'href="{site.evening.url}"' in faq
     assert faq.count('class="role-card"') == 3
+    assert faq.count('class="contact-card"') == 2 and 'href="tel:112"' in faq
     assert timezone.now() < site.round.closes_at
