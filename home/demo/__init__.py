@@ -26,6 +26,7 @@ from .accounts import (
 from .blocks import (
     callout,
     contact,
+    contact_details,
     external_link,
     faq,
     heading,
@@ -46,6 +47,7 @@ __all__ = [
     "Summary",
     "callout",
     "contact",
+    "contact_details",
     "ensure_demo_account",
     "ensure_page",
     "ensure_tree_roots",

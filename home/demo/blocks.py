@@ -80,5 +80,10 @@ def contact(name, role="", text="", phone="", email="", url=""):
     }
 
 
+def contact_details(kind="municipality", title="", text=""):
+    """Contact details as the settings have them when the page is shown (home.blocks.ContactDetailsBlock)."""
+    return {"type": "contact_details", "value": {"kind": kind, "title": title, "text": squash(text)}}
+
+
 def link_card(page, title="", text=""):
     return {"type": "link", "value": {"page": page.pk, "title": title, "text": squash(text)}}

@@ -1,5 +1,7 @@
 """Search descriptions of home's demo pages ("Promoten" tab): the text search engines show under
-the title, at most 155 characters; ``{name}`` is the municipality's name."""
+the title, at most 155 characters. They name neither the municipality nor its numbers, which
+live in the settings and may change after the pages are made (home/contact_details.py);
+``{name}``, if a text uses it, is the municipality's name."""
 
 HOME = (
     "Samen met je buren op je buurt letten: lees hoe buurtpreventie werkt, wat gemeente en politie "
@@ -9,16 +11,16 @@ HOME = (
 # By the slug of the service page.
 SERVICE_PAGES = {
     "privacyverklaring": (
-        "Welke gegevens {name} bewaart als je meedoet aan buurtpreventie of een formulier invult, "
+        "Welke gegevens de gemeente bewaart als je meedoet aan buurtpreventie of een formulier invult, "
         "waarom, hoe lang, en welke rechten je hebt."
     ),
     "toegankelijkheid": (
-        "Hoe toegankelijk de website van Buurtpreventie {name} is, wat nog niet goed werkt en waar je "
-        "het meldt als iets voor jou niet werkt."
+        "Hoe toegankelijk deze website over buurtpreventie is, wat nog niet goed werkt en waar je het "
+        "meldt als iets voor jou niet werkt."
     ),
     "contact": (
         "Vragen over buurtpreventie, de wijkagent spreken of iets anoniem melden? Zo bereik je wie je "
-        "nodig hebt. Bij gevaar bel je altijd 112."
+        "nodig hebt. Bij gevaar bel je altijd het alarmnummer."
     ),
     "colofon": (
         "Wie deze website over buurtpreventie maakt, op welke bronnen de teksten steunen en met welke "

@@ -1,13 +1,16 @@
 """Texts of the home page and the service pages (privacy, accessibility, contact, colofon).
 
-Written for residents at language level B1, addressed as "je". The service
-pages' texts fill in the municipality's name and contact details from its
-settings.
+Written for residents at language level B1, addressed as "je". The
+municipality's name and contact details are never typed into a text: the texts
+use the placeholders ([gemeente], [telefoon], [alarmnummer]...) and the
+contact details block of home/contact_details.py, which show the settings as
+they are when the page is shown.
 """
 
 from .blocks import (
     callout,
     contact,
+    contact_details,
     external_link,
     heading,
     html_list,
@@ -53,11 +56,11 @@ def home_page_content():
             ),
             callout(
                 "warning",
-                "Gebeurt er nu iets? Bel 112",
+                "Gebeurt er nu iets? Bel het alarmnummer",
                 html_paragraphs(
                     """Zie je een inbraak, een overval of een andere gevaarlijke situatie? Bel meteen
-                    <b>112</b> en ga er niet zelf op af.""",
-                    """Geen spoed, maar wil je wel de politie spreken? Bel 0900-8844. Iets anoniem
+                    <b>[alarmnummer]</b> en ga er niet zelf op af.""",
+                    """Geen spoed, maar wil je wel de politie spreken? Bel [politie]. Iets anoniem
                     melden kan bij Meld Misdaad Anoniem: 0800-7000.""",
                 ),
             ),
@@ -70,18 +73,17 @@ def _retention_text(days):
 
 
 def privacy_content(municipality):
-    name = municipality.municipality_name
     retention = _retention_text(municipality.retention_days)
     return {
         "intro": squash(
-            f"""Hier lees je welke persoonsgegevens {name} verzamelt als je meedoet aan buurtpreventie
+            """Hier lees je welke persoonsgegevens de gemeente verzamelt als je meedoet aan buurtpreventie
             of een formulier op deze website invult. Je leest ook waarom we dat doen, hoe lang we je
             gegevens bewaren en welke rechten je hebt."""
         ),
         "body": [
             heading("Wie is verantwoordelijk?"),
             paragraph(
-                f"""{name} is verantwoordelijk voor de persoonsgegevens die via deze website binnenkomen.
+                """[gemeente] is verantwoordelijk voor de persoonsgegevens die via deze website binnenkomen.
                 We houden ons daarbij aan de Algemene verordening gegevensbescherming (AVG). We vragen
                 nooit meer gegevens dan we echt nodig hebben."""
             ),
@@ -171,11 +173,12 @@ def privacy_content(municipality):
                     "om te stoppen met het gebruik van je gegevens (bezwaar).",
                 )
                 + html_paragraphs(
-                    f"""Stuur je verzoek naar {municipality.contact_email} of bel {municipality.phone}.
-                    We reageren binnen een maand. Soms vragen we je eerst aan te tonen wie je bent, zodat
-                    we je gegevens niet aan een ander geven."""
+                    """Stuur je verzoek naar [e-mail] of bel [telefoon]. We reageren binnen een maand.
+                    Soms vragen we je eerst aan te tonen wie je bent, zodat we je gegevens niet aan een
+                    ander geven."""
                 )
             ),
+            contact_details(title="Team buurtpreventie"),
             heading("Cookies"),
             paragraph(
                 """Deze website gebruikt alleen cookies die nodig zijn om formulieren veilig te laten
@@ -184,14 +187,12 @@ def privacy_content(municipality):
             heading("Vragen of een klacht?"),
             paragraph(
                 """Heb je een vraag over privacy, of ben je het niet eens met hoe we met je gegevens
-                omgaan? Neem dan contact op met de functionaris gegevensbescherming (FG) van de
-                gemeente."""
+                omgaan? Neem dan contact op met de functionaris gegevensbescherming (FG) van
+                [gemeente]: mail de FG, of bel [telefoon] en vraag naar de FG."""
             ),
             contact(
                 "Functionaris gegevensbescherming",
-                role=name,
                 text="De FG houdt binnen de gemeente toezicht op de bescherming van persoonsgegevens.",
-                phone=municipality.phone,
                 email="fg@gemeente.example",
             ),
             paragraph(
@@ -203,10 +204,9 @@ def privacy_content(municipality):
 
 
 def accessibility_content(municipality):
-    name = municipality.municipality_name
     return {
         "intro": squash(
-            f"""{name} wil dat iedereen deze website kan gebruiken: ook als je slecht ziet, geen muis
+            """De gemeente wil dat iedereen deze website kan gebruiken: ook als je slecht ziet, geen muis
             gebruikt of moeite hebt met lezen. Hier lees je hoe ver we zijn en wat je kunt doen als iets
             niet werkt."""
         ),
@@ -248,9 +248,8 @@ def accessibility_content(municipality):
                     (
                         "Vertel ons wat er misgaat",
                         html_paragraphs(
-                            f"""Mail naar {municipality.contact_email} of bel {municipality.phone}.
-                            Noem de pagina, wat je probeerde te doen en welk apparaat en welke browser
-                            je gebruikt."""
+                            """Mail naar [e-mail] of bel [telefoon]. Noem de pagina, wat je probeerde
+                            te doen en welk apparaat en welke browser je gebruikt."""
                         ),
                     ),
                     (
@@ -272,8 +271,6 @@ def accessibility_content(municipality):
 
 
 def contact_content(municipality):
-    name = municipality.municipality_name
-    address = ", ".join(line.strip() for line in municipality.visiting_address.splitlines() if line.strip())
     return {
         "intro": squash(
             """Heb je een vraag over buurtpreventie, wil je iets melden of zoek je de wijkagent? Hier
@@ -281,34 +278,27 @@ def contact_content(municipality):
         ),
         "body": [
             heading("Spoed"),
-            contact(
-                "Alarmnummer 112",
-                role="Politie, brandweer en ambulance",
-                text="""Is er gevaar, of gebeurt er op dit moment een misdrijf? Bel direct 112. Ga er niet
-                zelf op af en wacht niet tot je team of app-groep reageert.""",
-                phone="112",
+            contact_details(
+                "emergency",
+                title="Politie, brandweer en ambulance",
+                text="""Is er gevaar, of gebeurt er op dit moment een misdrijf? Bel direct het alarmnummer.
+                Ga er niet zelf op af en wacht niet tot je team of app-groep reageert.""",
             ),
             heading("Vragen over buurtpreventie"),
-            contact(
-                "Team buurtpreventie",
-                role=name,
+            contact_details(
+                title="Team buurtpreventie",
                 text="""Voor vragen over aanmelden, de informatieavonden, trainingen en je team. Bereikbaar
                 op werkdagen van 9.00 tot 17.00 uur.""",
-                phone=municipality.phone,
-                email=municipality.contact_email,
             ),
             paragraph(
-                f"""Liever langskomen? Dat kan op het gemeentehuis: {address}. Maak wel eerst een
-                afspraak, dan weet je zeker dat er iemand van het team is."""
+                """Liever langskomen? Dat kan op het gemeentehuis: [adres]. Maak wel eerst een afspraak,
+                dan weet je zeker dat er iemand van het team is."""
             ),
             heading("De wijkagent"),
-            contact(
-                "Politie",
-                role="Wijkagent",
-                text="""Voor zaken zonder spoed en om je wijkagent te spreken. Op politie.nl zoek je met je
-                postcode wie de wijkagent van jouw buurt is.""",
-                phone="0900-8844",
-                url="https://www.politie.nl",
+            paragraph(
+                f"""Voor zaken zonder spoed en om je wijkagent te spreken, bel je de politie op [politie].
+                Op {external_link("https://www.politie.nl", "politie.nl")} zoek je met je postcode wie de
+                wijkagent van jouw buurt is."""
             ),
             heading("Anoniem iets melden"),
             contact(
@@ -320,8 +310,8 @@ def contact_content(municipality):
             ),
             heading("Kapotte lantaarnpaal, losse stoeptegel of afval"),
             paragraph(
-                f"""Dit soort meldingen over de openbare ruimte doe je bij de gemeente: bel
-                {municipality.phone} of mail naar {municipality.contact_email}. Loop je een ronde met
+                """Dit soort meldingen over de openbare ruimte doe je bij de gemeente: bel [telefoon]
+                of mail naar [e-mail]. Loop je een ronde met
                 je team? Zet het dan ook in je verslag."""
             ),
         ],
@@ -329,14 +319,13 @@ def contact_content(municipality):
 
 
 def colofon_content(municipality):
-    name = municipality.municipality_name
     return {
         "intro": "Over deze website: wie hem maakt, waar de informatie vandaan komt en hoe hij gebouwd is.",
         "body": [
             heading("Uitgever"),
             paragraph(
-                f"""Deze website is van {name}, team buurtpreventie. Vragen of opmerkingen over de
-                website kun je mailen naar {municipality.contact_email}."""
+                """Deze website is van [gemeente], team buurtpreventie. Vragen of opmerkingen over de
+                website kun je mailen naar [e-mail]."""
             ),
             heading("Bronnen"),
             paragraph(
@@ -356,8 +345,8 @@ def colofon_content(municipality):
                 "info",
                 "Dit is een demonstratiewebsite",
                 html_paragraphs(
-                    f"""{name} bestaat niet. De namen, adressen, e-mailadressen en telefoonnummers van de
-                    gemeente zijn verzonnen. De landelijke nummers 112, 0900-8844 (politie) en
+                    """[gemeente] bestaat niet. De namen, adressen, e-mailadressen en telefoonnummers van
+                    de gemeente zijn verzonnen. De landelijke nummers [alarmnummer], [politie] (politie) en
                     0800-7000 (Meld Misdaad Anoniem) zijn wel echt."""
                 ),
             ),

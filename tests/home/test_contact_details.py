@@ -2,12 +2,15 @@
 block, the footer, and the demo site (home/contact_details.py)."""
 
 import re
+from io import StringIO
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from django.template import Context, Template
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
+from dossier.models import Role
 from home.contact_details import fill_in_html, fill_in_text, tel_href
 from home.models import MunicipalitySettings
 from tests.factories import DossierChapterPageFactory, DossierPageFactory, RoleFactory, StandardPageFactory, paragraph
@@ -180,3 +183,42 @@ def test_the_footer_and_the_not_found_page_show_the_numbers_from_the_settings(cl
     assert 'bel <a href="tel:911">911</a>' in html  # the page's own text, and the footer's
     assert html.count('href="tel:911"') == 2 and 'href="tel:09001111">0900-1111</a>' in html
     assert old_values_in(visible_text_and_links(html)) == []
+
+
+# --- The demo site ------------------------------------------------------------------------
+
+
+def test_no_demo_page_shows_a_typed_copy_of_a_contact_detail(client, settings, tmp_path):
+    settings.DEMO_ACCOUNTS_FILE = tmp_path / "demo-accounts.txt"
+    call_command("load_demo_content", stdout=StringIO())
+    set_contact_details(NEW | {"visiting_address": "Havenkade 7\n9999 ZZ Zeestad"})
+
+    pages = [page for page in Page.objects.live().specific() if page.depth > 1]
+    assert len(pages) > 15
+    texts = {}
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        texts[page.url] = visible_text_and_links(response.content.decode())
+        assert old_values_in(texts[page.url]) == [], page.url
+        assert not re.search(r"\[(gemeente|adres|telefoon|e-mail|politie|alarmnummer)\]", texts[page.url], re.I)
+    for role in Role.objects.all():  # the role snippets themselves hold no typed copy either
+        typed = " ".join([role.organisation, role.summary, role.responsibilities, role.how_to_reach])
+        typed += role.what_you_can_expect + role.what_they_expect
+        assert old_values_in(typed) == [], role.name
+
+    # Where the pages' own content gives contact details, it gives the new ones.
+    def main_text(path):
+        return " ".join(main_of(client.get(path)).get_text(" ").split())
+
+    contact = main_text("/contact/")
+    for value in ("Gemeente Zeestad", "Havenkade 7, 9999 ZZ Zeestad", "020 555 1234", "veilig@zeestad.example"):
+        assert value in contact
+    assert "bel 911" in contact and "0900-1111" in contact
+    assert "Gemeente Zeestad" in main_text("/privacyverklaring/") and "veilig@zeestad.example" in main_text(
+        "/toegankelijkheid/"
+    )
+    faq = main_text("/buurtpreventie/veelgestelde-vragen/")
+    assert "911" in faq and "0900-1111" in faq
+    roles = main_text("/buurtpreventie/rollen-en-verantwoordelijkheden/")
+    assert "Bel 0900-1111" in roles and "bel 020 555 1234" in roles

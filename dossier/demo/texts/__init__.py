@@ -38,7 +38,7 @@ DOSSIER_SUMMARY = html_list(
     "Je signaleert, je helpt voorkomen en je verbindt. Het werk van de politie neem je nooit over.",
     "Gemeente en politie bieden training, hesjes en zaklampen, vast contact en terugkoppeling.",
     "Aanmelden kan een paar keer per jaar. Daarna volgen een informatieavond en een kort gesprek.",
-    "Bij gevaar bel je altijd eerst <b>112</b>.",
+    "Bij gevaar bel je altijd eerst <b>[alarmnummer]</b>.",
 )
 
 # The link cards on the home page: to the dossier, and to the contact page.

@@ -1,14 +1,9 @@
 """Text blocks that more than one chapter uses."""
 
-from home.demo import contact
 
-
-def municipality_contact(context, text):
-    municipality = context["municipality"]
-    return contact(
-        "Team buurtpreventie",
-        role=municipality.municipality_name,
-        text=text,
-        phone=municipality.phone,
-        email=municipality.contact_email,
-    )
+def municipality_contact(text):
+    """The team's contact details as the settings have them when the page is shown (not as typed now)."""
+    return {
+        "type": "contact_details",
+        "value": {"kind": "municipality", "title": "Team buurtpreventie", "text": " ".join(text.split())},
+    }

@@ -15,7 +15,6 @@ DESCRIPTION = (
 
 
 def body(context):
-    municipality = context["municipality"]
     return [
         heading("Ook 'het was rustig' is informatie"),
         paragraph(
@@ -41,11 +40,11 @@ def body(context):
         heading("Waar meld je wat?"),
         rich_text(
             html_list(
-                "<b>Gevaar of een misdrijf dat nu gebeurt:</b> bel 112.",
-                "<b>Iets verdachts zonder spoed:</b> bel de politie op 0900-8844 of laat het je wijkagent weten.",
+                "<b>Gevaar of een misdrijf dat nu gebeurt:</b> bel [alarmnummer].",
+                "<b>Iets verdachts zonder spoed:</b> bel de politie op [politie] of laat het je wijkagent weten.",
                 "<b>Anoniem iets melden:</b> bel Meld Misdaad Anoniem op 0800-7000.",
-                f"""<b>Kapotte verlichting, losse tegels of afval:</b> meld het bij de gemeente via
-                {municipality.phone}.""",
+                """<b>Kapotte verlichting, losse tegels of afval:</b> meld het bij de gemeente via
+                [telefoon].""",
                 "<b>Overlast zoals lawaai of fout parkeren:</b> meld het bij de gemeente; de boa pakt het op.",
                 "<b>Je verslag van een ronde:</b> geef het aan je coördinator.",
             )

@@ -19,7 +19,7 @@ def role_texts():
                 verdachte situaties.""",
                 "Na elke ronde een kort verslag maken: wanneer, welke route, wie liep mee en wat viel op.",
                 "Een praatje maken met buurtgenoten en horen wat er speelt.",
-                "Meldingen doorgeven aan de gemeente of de politie, en bij gevaar direct 112 bellen.",
+                "Meldingen doorgeven aan de gemeente of de politie, en bij gevaar direct [alarmnummer] bellen.",
             ),
             "what_you_can_expect": html_list(
                 "Een vriendelijk gezicht in de straat, herkenbaar aan een hesje.",
@@ -29,7 +29,7 @@ def role_texts():
             ),
             "what_they_expect": html_list(
                 "Dat je zelf ook oplet en je eigen deuren en ramen goed afsluit.",
-                "Dat je bij gevaar zelf meteen 112 belt en niet wacht tot het team langskomt.",
+                "Dat je bij gevaar zelf meteen [alarmnummer] belt en niet wacht tot het team langskomt.",
                 "Dat je tips of zorgen over de buurt met hen deelt.",
             ),
             "how_to_reach": html_paragraphs(
@@ -81,7 +81,7 @@ def role_texts():
             "responsibilities": html_list(
                 "Nieuwe leden toelaten: alleen mensen die in het gebied van de groep wonen of werken.",
                 """De groepsregels opstellen en bewaken, bijvoorbeeld volgens de bekende werkwijze
-                <b>SAAR</b>: Signaleer, Alarmeer 112, App de groep, Reageer.""",
+                <b>SAAR</b>: Signaleer, Alarmeer [alarmnummer], App de groep, Reageer.""",
                 "Berichten verwijderen die niet in de groep horen, zoals kletspraat of beschuldigingen.",
                 "Leden aanspreken die zich niet aan de regels houden, en hen zo nodig uit de groep halen.",
                 "Nuttige signalen doorgeven aan de wijkagent of de gemeente.",
@@ -92,7 +92,7 @@ def role_texts():
                 "Zorgvuldig omgaan met je telefoonnummer en andere gegevens.",
             ),
             "what_they_expect": html_list(
-                "Dat je bij gevaar eerst 112 belt, en pas daarna de groep waarschuwt.",
+                "Dat je bij gevaar eerst [alarmnummer] belt, en pas daarna de groep waarschuwt.",
                 "Dat je de groep alleen gebruikt waarvoor hij bedoeld is.",
                 "Dat je geen foto's of namen van mensen deelt en niemand beschuldigt.",
                 "Dat je nooit zelf op een verdachte situatie afgaat.",
@@ -125,13 +125,13 @@ def role_texts():
             ),
             "what_they_expect": html_list(
                 "Verslagen met concrete gegevens: tijd, route en wat je zag.",
-                "Dat je bij spoed 112 belt en niet de wijkagent.",
+                "Dat je bij spoed [alarmnummer] belt en niet de wijkagent.",
                 "Dat je nooit zelf ingrijpt en geen eigen onderzoek doet.",
                 "Dat je de aanwijzingen van de politie opvolgt.",
             ),
             "how_to_reach": html_paragraphs(
-                """Bel 0900-8844 en vraag naar de wijkagent van jouw buurt, of zoek hem of haar op
-                politie.nl met je postcode. Bij spoed bel je altijd <b>112</b>."""
+                """Bel [politie] en vraag naar de wijkagent van jouw buurt, of zoek hem of haar op
+                politie.nl met je postcode. Bij spoed bel je altijd <b>[alarmnummer]</b>."""
             ),
         },
         {
@@ -158,14 +158,14 @@ def role_texts():
                 "Dat je zelf geen discussie of ruzie aangaat met de veroorzakers.",
             ),
             "how_to_reach": html_paragraphs(
-                """Via de gemeente: bel 14 0000 of doe een melding over de openbare ruimte. De boa is niet
-                bereikbaar voor spoed; bel dan <b>112</b>."""
+                """Via de gemeente: bel [telefoon] of doe een melding over de openbare ruimte. De boa is niet
+                bereikbaar voor spoed; bel dan <b>[alarmnummer]</b>."""
             ),
         },
         {
             "name": "Gemeente: team buurtpreventie",
             "slug": "gemeente",
-            "organisation": "Gemeente Voorbeeld",
+            "organisation": "Gemeente",
             "summary": squash(
                 """Het team buurtpreventie, met de beleidsadviseur veiligheid, regelt de aanmeldingen en
                 de ondersteuning, en verbindt teams, politie en gemeente."""
@@ -193,7 +193,7 @@ def role_texts():
                 "Dat veiligheid altijd voorgaat.",
             ),
             "how_to_reach": html_paragraphs(
-                """Bel 14 0000 of mail naar buurtpreventie@gemeente.example. Op werkdagen zijn we
+                """Bel [telefoon] of mail naar [e-mail]. Op werkdagen zijn we
                 bereikbaar van 9.00 tot 17.00 uur."""
             ),
         },

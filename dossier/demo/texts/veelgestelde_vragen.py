@@ -58,8 +58,8 @@ def body(context):
                 (
                     "Wat doe ik als ik iets verdachts zie?",
                     html_paragraphs(
-                        f"""Gebeurt het nu, of is er gevaar? Bel <b>112</b> en houd afstand. Is er geen
-                        spoed, bel dan 0900-8844 of laat het je wijkagent weten. Grijp nooit zelf in.
+                        f"""Gebeurt het nu, of is er gevaar? Bel <b>[alarmnummer]</b> en houd afstand. Is er geen
+                        spoed, bel dan [politie] of laat het je wijkagent weten. Grijp nooit zelf in.
                         Lees meer in {page_link(safety, "Veilig op ronde")}."""
                     ),
                 ),
@@ -67,7 +67,7 @@ def body(context):
                     "Welke regels gelden in een app-groep?",
                     html_paragraphs(
                         """De groep is alleen voor meldingen over veiligheid in de buurt, niet om te
-                        kletsen. Bij gevaar bel je eerst 112 en waarschuw je daarna de groep. Je deelt
+                        kletsen. Bij gevaar bel je eerst [alarmnummer] en waarschuw je daarna de groep. Je deelt
                         geen foto's of namen van mensen en je beschuldigt niemand. De beheerder mag
                         berichten verwijderen en leden uit de groep halen die zich niet aan de regels
                         houden."""
@@ -126,5 +126,5 @@ def body(context):
             f"""Neem contact met ons op. Op de {page_link(context["contact"], "contactpagina")} vind je ook
             hoe je de wijkagent bereikt."""
         ),
-        municipality_contact(context, "Op werkdagen bereikbaar van 9.00 tot 17.00 uur."),
+        municipality_contact("Op werkdagen bereikbaar van 9.00 tot 17.00 uur."),
     ]

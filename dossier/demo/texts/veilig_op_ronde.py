@@ -8,8 +8,8 @@ INTRO = """Je eigen veiligheid gaat altijd voor: buurtpreventen grijpen nooit ze
 een ronde verloopt, wat je doet als er iets gebeurt en wat de politie dan van je wil weten."""
 # What search engines show under the title (at most 155 characters).
 DESCRIPTION = (
-    "Veilig op ronde als buurtprevent: hoe een ronde verloopt, wanneer je 112 belt, wat je doet "
-    "als er iets gebeurt en wat de politie van je wil weten."
+    "Veilig op ronde als buurtprevent: hoe een ronde verloopt, wanneer je het alarmnummer belt, wat je doet "
+    "als er iets gebeurt en wat de politie wil weten."
 )
 
 
@@ -37,7 +37,7 @@ def body(context):
             "Nooit zelf ingrijpen",
             html_paragraphs(
                 """Zie je een inbraak, overval of vechtpartij? Houd afstand, breng jezelf en je
-                teamgenoot in veiligheid en bel <b>112</b>. Ga niemand achterna en spreek verdachten
+                teamgenoot in veiligheid en bel <b>[alarmnummer]</b>. Ga niemand achterna en spreek verdachten
                 niet aan."""
             ),
         ),
@@ -48,7 +48,7 @@ def body(context):
                     html_paragraphs("Zoek een veilige plek, op ruime afstand van wat er gebeurt."),
                 ),
                 (
-                    "Bel 112",
+                    "Bel het alarmnummer",
                     html_paragraphs("Zeg dat je buurtprevent bent en op ronde bent met je team."),
                 ),
                 (
@@ -71,7 +71,7 @@ def body(context):
                 ),
             ]
         ),
-        heading("Wat geef je door aan 112?"),
+        heading("Wat geef je door als je het alarmnummer belt?"),
         rich_text(
             html_list(
                 "<b>Waar</b>: straat, huisnummer of een herkenningspunt.",

@@ -14,7 +14,6 @@ DESCRIPTION = (
 
 
 def body(context):
-    municipality = context["municipality"]
     return [
         heading("Waardering werkt twee kanten op"),
         paragraph(
@@ -64,8 +63,8 @@ def body(context):
             "tip",
             "Deel jouw voorbeeld",
             html_paragraphs(
-                f"""Heeft jouw team iets gedaan waar anderen iets aan hebben? Mail het naar
-                {municipality.contact_email}. Misschien staat het in de volgende nieuwsbrief."""
+                """Heeft jouw team iets gedaan waar anderen iets aan hebben? Mail het naar
+                [e-mail]. Misschien staat het in de volgende nieuwsbrief."""
             ),
         ),
     ]

@@ -72,7 +72,7 @@ def body(context):
                 welke route en wat je opviel.""",
                 """<b>Afspraken nakomen.</b> Houd je aan het rooster en de werkafspraken, en meld je op
                 tijd af als je niet kunt.""",
-                """<b>Veiligheid voorop.</b> Je grijpt nooit zelf in. Bij gevaar bel je 112.""",
+                """<b>Veiligheid voorop.</b> Je grijpt nooit zelf in. Bij gevaar bel je [alarmnummer].""",
                 """<b>Respect.</b> Je behandelt iedereen in de buurt vriendelijk en gelijk, en je
                 beschuldigt niemand.""",
                 """<b>Zorgvuldig met informatie.</b> Wat je van de wijkagent hoort, blijft binnen het
@@ -85,5 +85,5 @@ def body(context):
             Dat leggen we vast: in een convenant dat we allebei ondertekenen, of in een korte lijst met
             afspraken. Bij de evaluatie kijken we of de afspraken nog kloppen."""
         ),
-        municipality_contact(context, "Vragen over wat de gemeente biedt? Neem gerust contact op."),
+        municipality_contact("Vragen over wat de gemeente biedt? Neem gerust contact op."),
     ]

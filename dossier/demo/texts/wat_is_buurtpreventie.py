@@ -67,9 +67,9 @@ def body(context):
         ),
         callout(
             "warning",
-            "Bij gevaar: bel 112",
+            "Bij gevaar: bel het alarmnummer",
             html_paragraphs(
-                """Zie je iets verdachts dat nu gebeurt, of is er gevaar? Bel direct <b>112</b>. Ga er
+                """Zie je iets verdachts dat nu gebeurt, of is er gevaar? Bel direct <b>[alarmnummer]</b>. Ga er
                 niet zelf op af."""
             ),
         ),
