@@ -4,18 +4,21 @@ The demo accounts log in as a person does, with the password `make run` prints, 
 reach their screens through the sidebar, at 1280 and 1366 px.
 """
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from aanmelding.models import InfoEveningIndexPage, InfoEveningPage, RegistrationRound
+from aanmelding.models import InfoEveningIndexPage, InfoEveningPage, Registration, RegistrationRound, Wijk
 from home.demo.accounts import read_demo_accounts
+from tests.factories import RegistrationFactory
 
 AMS = ZoneInfo("Europe/Amsterdam")
 WIDTHS = pytest.mark.parametrize("width", [1280, 1366], ids=["1280px", "1366px"])
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the groups and rights from the migrations come back after each flush.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
@@ -91,3 +94,47 @@ def test_the_editor_creates_a_round_and_an_evening_in_it(log_in, live_server, wi
     response = page.goto(live_server.url + evening.url)
     assert response.status == 200
     assert "Buurthuis De Schakel" in page.locator("main").inner_text()
+
+
+def set_status(page, label, *, mail, personal_line=""):
+    """Choose the next status in the registration's status form and save it."""
+    page.get_by_role("link", name="Status wijzigen").first.click()
+    page.get_by_label(label, exact=True).check()
+    if mail:
+        page.get_by_label("Stuur de aanvrager de bijbehorende mail").check()
+    if personal_line:
+        page.get_by_label("Persoonlijke regel in de uitnodiging (optioneel)").fill(personal_line)
+    page.get_by_role("button", name="Status opslaan").click()
+    page.wait_for_load_state()
+
+
+@WIDTHS
+def test_the_handler_takes_a_registration_from_received_to_admitted_and_sees_the_mails_in_the_history(
+    log_in, mailoutbox, width
+):
+    registration = RegistrationFactory(
+        round=RegistrationRound.objects.filter(title="Aanmeldmoment najaar").get(),
+        wijk=Wijk.objects.first(),
+        name=f"Fatima el Amrani {width}",
+        email=f"fatima{width}@example.org",
+    )
+    page = log_in("behandelaar", width)
+
+    open_from_sidebar(page, "Aanmelding", "Aanmeldingen")
+    page.get_by_role("link", name="Behandelen").and_(page.locator(f"a[href*='/{registration.pk}/']")).first.click()
+    page.wait_for_load_state()
+    assert registration.reference in page.locator("main").inner_text()
+
+    set_status(page, "Uitgenodigd voor intake", mail=True, personal_line="Gesprek op 12-12 om 19:00 in het stadhuis.")
+    set_status(page, "Intake gehouden", mail=False)
+    set_status(page, "Toegelaten", mail=True)
+
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.ADMITTED
+    mails = [mail for mail in mailoutbox if registration.email in mail.to]
+    assert len(mails) == 2
+    assert "Gesprek op 12-12 om 19:00 in het stadhuis." in mails[0].body
+    history = page.locator("#geschiedenis tbody").inner_text()
+    sent = re.findall(r"Mail verstuurd op \d{2}-\d{2}-\d{4} \d{2}:\d{2}", history)
+    assert len(sent) == 2, history
+    assert "Toegelaten" in history and "Intake gehouden" in history
