@@ -119,7 +119,9 @@ def load(stdout):
 
     # Migrations 0003 and 0011 give the groups these rights; restated for a database
     # that was emptied without migrating again. Editors run rounds and wijken (content);
-    # handlers handle the personal data and only see the rounds.
+    # handlers handle the personal data and only see the rounds. In an emptied database the
+    # handlers' group is gone too: made first, or the rights below would go to no one.
+    Group.objects.get_or_create(name=HANDLERS_GROUP)
     grant_model_permissions([HANDLERS_GROUP], Registration, ["view", "change"])
     grant_model_permissions(EDITOR_GROUPS, RegistrationRound, ["view", "add", "change", "delete"])
     grant_model_permissions(EDITOR_GROUPS, Wijk, ["view", "add", "change", "delete"])
