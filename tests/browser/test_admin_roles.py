@@ -1,5 +1,8 @@
 """Each role does its own work in the admin, at the widths editors' screens have (issue #10).
 
+The handler's test also checks the registration screen: the jump link to the status form,
+the personal line in the invitation, the mail state in the history, and axe.
+
 The demo accounts log in as a person does, with the password `make run` prints, and
 reach their screens through the sidebar, at 1280 and 1366 px.
 """
@@ -12,6 +15,7 @@ import pytest
 
 from aanmelding.models import InfoEveningIndexPage, InfoEveningPage, Registration, RegistrationRound, Wijk
 from home.demo.accounts import read_demo_accounts
+from tests.browser.conftest import WCAG_TAGS
 from tests.factories import RegistrationFactory
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -105,12 +109,20 @@ def set_status(page, label, *, mail, personal_line=""):
     if personal_line:
         page.get_by_label("Persoonlijke regel in de uitnodiging (optioneel)").fill(personal_line)
     page.get_by_role("button", name="Status opslaan").click()
-    page.wait_for_load_state()
+    page.wait_for_selector(".messages .success")
+
+
+def assert_registration_accessible(axe, page):
+    """axe on our part of the screen (Wagtail's own chrome is checked with the dashboard)."""
+    results = axe.run(
+        page, context={"include": [[".registration"]]}, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+    )
+    assert results.violations_count == 0, results.generate_report()
 
 
 @WIDTHS
 def test_the_handler_takes_a_registration_from_received_to_admitted_and_sees_the_mails_in_the_history(
-    log_in, mailoutbox, width
+    log_in, mailoutbox, axe, width
 ):
     registration = RegistrationFactory(
         round=RegistrationRound.objects.filter(title="Aanmeldmoment najaar").get(),
@@ -124,8 +136,20 @@ def test_the_handler_takes_a_registration_from_received_to_admitted_and_sees_the
     page.get_by_role("link", name="Behandelen").and_(page.locator(f"a[href*='/{registration.pk}/']")).first.click()
     page.wait_for_load_state()
     assert registration.reference in page.locator("main").inner_text()
+    assert_registration_accessible(axe, page)
 
-    set_status(page, "Uitgenodigd voor intake", mail=True, personal_line="Gesprek op 12-12 om 19:00 in het stadhuis.")
+    # The status form is below what the applicant sent: the link at the top brings it into view.
+    page.get_by_role("link", name="Status wijzigen").first.click()
+    assert page.evaluate("location.hash") == "#status-wijzigen"
+    assert page.locator("#status-wijzigen input[name=new_status]").first.is_visible()
+    # The personal line appears only with the invitation.
+    assert not page.locator("input[name=personal_line]").is_visible()
+    page.get_by_label("Uitgenodigd voor intake", exact=True).check()
+    page.locator("input[name=personal_line]").wait_for(state="visible")
+
+    line = "Gesprek op 12-12 om 19:00 in het stadhuis."
+    set_status(page, "Uitgenodigd voor intake", mail=True, personal_line=line)
+    assert f"Persoonlijke regel: ‘{line}’" in page.locator("#geschiedenis").inner_text()
     set_status(page, "Intake gehouden", mail=False)
     set_status(page, "Toegelaten", mail=True)
 
@@ -133,8 +157,11 @@ def test_the_handler_takes_a_registration_from_received_to_admitted_and_sees_the
     assert registration.status == Registration.Status.ADMITTED
     mails = [mail for mail in mailoutbox if registration.email in mail.to]
     assert len(mails) == 2
-    assert "Gesprek op 12-12 om 19:00 in het stadhuis." in mails[0].body
+    assert line in mails[0].body
     history = page.locator("#geschiedenis tbody").inner_text()
     sent = re.findall(r"Mail verstuurd op \d{2}-\d{2}-\d{4} \d{2}:\d{2}", history)
     assert len(sent) == 2, history
     assert "Toegelaten" in history and "Intake gehouden" in history
+    assert "Toegelaten" in page.locator("#heading-overview + dl").inner_text()
+    assert [change.with_mail for change in registration.status_changes.all()] == [True, False, True]
+    assert_registration_accessible(axe, page)
