@@ -2,7 +2,8 @@
 
 At these widths modeladmin's filter column used to cover the last columns, and the
 squeezed table broke status words inside the word ("Geplan d", "Geslote n"). Each list is
-opened with real data (every status, long names) as the demo handler or the demo editor.
+opened with real data (every status, long names) as the demo handler or the demo editor,
+with the filter drawer open, and checked with axe-core as well.
 """
 
 import pytest
@@ -112,7 +113,7 @@ def admin_as(browser, live_server):
         context.close()
 
 
-def assert_the_list_fits(page, url, statuses, free_text):
+def assert_the_list_fits(page, url, statuses, free_text, assert_accessible):
     page.goto(url)
     # A filter drawer that is closed cannot overlap; open it, it must push the table aside or down.
     toggle = page.locator("[data-filter-panel] > summary")
@@ -130,25 +131,35 @@ def assert_the_list_fits(page, url, statuses, free_text):
     )
     assert layout["pageScrollWidth"] <= layout["viewport"], "the page scrolls sideways"
     assert layout["broken"] == [], f"words broken across lines: {layout['broken']}"
+    assert_accessible(page)  # the open drawer too
 
 
 @WIDTHS
-def test_the_registration_list_fits_for_the_handler(lists_with_every_status, admin_as, live_server, width):
+def test_the_registration_list_fits_for_the_handler(
+    lists_with_every_status, admin_as, live_server, assert_accessible, width
+):
     page = admin_as("behandelaar", width)
     assert_the_list_fits(
         page,
         f"{live_server.url}/admin/aanmelding/registration/",
         statuses=Registration.Status.labels,
         free_text=["display_name"],
+        assert_accessible=assert_accessible,
     )
 
 
 @WIDTHS
-def test_the_evening_signup_list_fits_for_the_handler(lists_with_every_status, admin_as, live_server, width):
+def test_the_evening_signup_list_fits_for_the_handler(
+    lists_with_every_status, admin_as, live_server, assert_accessible, width
+):
     page = admin_as("behandelaar", width)
     statuses = EveningSignup.Status.labels
     assert_the_list_fits(
-        page, f"{live_server.url}/admin/aanmelding/eveningsignup/", statuses, free_text=["name", "remark"]
+        page,
+        f"{live_server.url}/admin/aanmelding/eveningsignup/",
+        statuses,
+        free_text=["name", "remark"],
+        assert_accessible=assert_accessible,
     )
     _, evening = lists_with_every_status
     assert_the_list_fits(
@@ -156,6 +167,7 @@ def test_the_evening_signup_list_fits_for_the_handler(lists_with_every_status, a
         f"{live_server.url}/admin/aanmelding/eveningsignup/?evening={evening.pk}",
         statuses,
         free_text=["name", "remark"],
+        assert_accessible=assert_accessible,
     )
     # The closed drawer still names the chosen filter.
     assert f"Informatiebijeenkomst: {evening.label()}" in page.locator("[data-filter-panel] > summary").inner_text()
@@ -164,7 +176,7 @@ def test_the_evening_signup_list_fits_for_the_handler(lists_with_every_status, a
 @WIDTHS
 @pytest.mark.parametrize("username", ["redacteur", "behandelaar"])
 def test_the_round_list_fits_for_the_editor_and_the_handler(
-    lists_with_every_status, admin_as, live_server, width, username
+    lists_with_every_status, admin_as, live_server, assert_accessible, width, username
 ):
     page = admin_as(username, width)
     assert_the_list_fits(
@@ -172,4 +184,5 @@ def test_the_round_list_fits_for_the_editor_and_the_handler(
         f"{live_server.url}/admin/aanmelding/registrationround/",
         statuses=RegistrationRound.Status.labels,
         free_text=[],
+        assert_accessible=assert_accessible,
     )
