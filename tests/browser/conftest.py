@@ -90,6 +90,22 @@ def open_page(browser, live_server):
         context.close()
 
 
+@pytest.fixture
+def demo_admin(demo_site, open_page):
+    """Log a demo account in to the admin as a person does, with the password `make run` prints."""
+    from home.demo.accounts import read_demo_accounts
+
+    def _log_in(username, width=DESKTOP["width"]):
+        page, _ = open_page("/admin/login/", {"width": width, "height": 800})
+        page.fill("#id_username", username)
+        page.fill("#id_password", read_demo_accounts()[username])
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/admin/")
+        return page
+
+    return _log_in
+
+
 @pytest.fixture(scope="session")
 def axe():
     from axe_playwright_python.sync_playwright import Axe

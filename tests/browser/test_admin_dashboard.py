@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from aanmelding.models import EveningSignup, InfoEveningPage, Registration, RegistrationRound
 from forms.models import OutgoingMail
-from home.demo.accounts import read_demo_accounts
-from tests.browser.conftest import DESKTOP, WCAG_TAGS
+from tests.browser.conftest import WCAG_TAGS
 from tests.factories import EveningSignupFactory, RegistrationFactory
 
 # serialized_rollback: the groups and rights from the migrations come back after each flush.
@@ -30,27 +29,6 @@ def busy_dashboard(demo_site):
     OutgoingMail.objects.create(to="b@example.org", subject="y", body_text="y", status=OutgoingMail.Status.FAILED)
 
 
-@pytest.fixture
-def dashboard_of(browser, live_server):
-    contexts = []
-
-    def _open(username):
-        context = browser.new_context(viewport=DESKTOP, locale="nl-NL")
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.goto(f"{live_server.url}/admin/login/")
-        page.fill("#id_username", username)
-        page.fill("#id_password", read_demo_accounts()[username])
-        page.keyboard.press("Enter")
-        page.wait_for_url("**/admin/")
-        return page
-
-    yield _open
-    for context in contexts:
-        context.close()
-
-
 def axe_results(axe, page, include=None):
     """axe-core's WCAG 2.1 A/AA checks on the page, or only within the selectors in ``include``."""
     context = {"include": [[selector] for selector in include]} if include else None
@@ -62,8 +40,8 @@ def axe_results(axe, page, include=None):
     [("behandelaar", OUR_PANELS), ("redacteur", OUR_PANELS[:2])],
     ids=["handler", "editor"],
 )
-def test_our_dashboard_panels_have_no_axe_violations(busy_dashboard, dashboard_of, axe, username, panels):
-    page = dashboard_of(username)
+def test_our_dashboard_panels_have_no_axe_violations(busy_dashboard, demo_admin, axe, username, panels):
+    page = demo_admin(username)
     for selector in panels:
         assert page.locator(selector).count() == 1, f"{selector} is missing from the dashboard"
     results = axe_results(axe, page, include=panels)
@@ -71,7 +49,7 @@ def test_our_dashboard_panels_have_no_axe_violations(busy_dashboard, dashboard_o
 
 
 @pytest.mark.parametrize("username", ["behandelaar", "redacteur"], ids=["handler", "editor"])
-def test_the_whole_dashboard_has_no_axe_violations(busy_dashboard, dashboard_of, axe, username):
-    page = dashboard_of(username)
+def test_the_whole_dashboard_has_no_axe_violations(busy_dashboard, demo_admin, axe, username):
+    page = demo_admin(username)
     results = axe_results(axe, page)
     assert results.violations_count == 0, results.generate_report()

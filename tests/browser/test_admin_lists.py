@@ -9,7 +9,6 @@ with the filter drawer open, and checked with axe-core as well.
 import pytest
 
 from aanmelding.models import EveningSignup, InfoEveningPage, Registration, RegistrationRound, Wijk
-from home.demo.accounts import read_demo_accounts
 from tests.factories import EveningSignupFactory, RegistrationFactory
 
 # serialized_rollback: the groups and rights from the migrations come back after each flush.
@@ -92,27 +91,6 @@ def lists_with_every_status(demo_site):
     return open_round, evening
 
 
-@pytest.fixture
-def admin_as(browser, live_server):
-    contexts = []
-
-    def _login(username, width):
-        context = browser.new_context(viewport={"width": width, "height": 800}, locale="nl-NL")
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.goto(f"{live_server.url}/admin/login/")
-        page.fill("#id_username", username)
-        page.fill("#id_password", read_demo_accounts()[username])
-        page.keyboard.press("Enter")
-        page.wait_for_url("**/admin/")
-        return page
-
-    yield _login
-    for context in contexts:
-        context.close()
-
-
 def assert_the_list_fits(page, url, statuses, free_text, assert_accessible):
     page.goto(url)
     # A filter drawer that is closed cannot overlap; open it, it must push the table aside or down.
@@ -136,9 +114,9 @@ def assert_the_list_fits(page, url, statuses, free_text, assert_accessible):
 
 @WIDTHS
 def test_the_registration_list_fits_for_the_handler(
-    lists_with_every_status, admin_as, live_server, assert_accessible, width
+    lists_with_every_status, demo_admin, live_server, assert_accessible, width
 ):
-    page = admin_as("behandelaar", width)
+    page = demo_admin("behandelaar", width)
     assert_the_list_fits(
         page,
         f"{live_server.url}/admin/aanmelding/registration/",
@@ -150,9 +128,9 @@ def test_the_registration_list_fits_for_the_handler(
 
 @WIDTHS
 def test_the_evening_signup_list_fits_for_the_handler(
-    lists_with_every_status, admin_as, live_server, assert_accessible, width
+    lists_with_every_status, demo_admin, live_server, assert_accessible, width
 ):
-    page = admin_as("behandelaar", width)
+    page = demo_admin("behandelaar", width)
     statuses = EveningSignup.Status.labels
     assert_the_list_fits(
         page,
@@ -176,9 +154,9 @@ def test_the_evening_signup_list_fits_for_the_handler(
 @WIDTHS
 @pytest.mark.parametrize("username", ["redacteur", "behandelaar"])
 def test_the_round_list_fits_for_the_editor_and_the_handler(
-    lists_with_every_status, admin_as, live_server, assert_accessible, width, username
+    lists_with_every_status, demo_admin, live_server, assert_accessible, width, username
 ):
-    page = admin_as(username, width)
+    page = demo_admin(username, width)
     assert_the_list_fits(
         page,
         f"{live_server.url}/admin/aanmelding/registrationround/",

@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from aanmelding.models import InfoEveningIndexPage, InfoEveningPage, Registration, RegistrationRound, Wijk
-from home.demo.accounts import read_demo_accounts
 from tests.browser.conftest import WCAG_TAGS
 from tests.factories import RegistrationFactory
 
@@ -23,27 +22,6 @@ WIDTHS = pytest.mark.parametrize("width", [1280, 1366], ids=["1280px", "1366px"]
 
 # serialized_rollback: the groups and rights from the migrations come back after each flush.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def log_in(demo_site, browser, live_server):
-    contexts = []
-
-    def _log_in(username, width):
-        context = browser.new_context(viewport={"width": width, "height": 800}, locale="nl-NL")
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.goto(f"{live_server.url}/admin/login/")
-        page.fill("#id_username", username)
-        page.fill("#id_password", read_demo_accounts()[username])
-        page.keyboard.press("Enter")
-        page.wait_for_url("**/admin/")
-        return page
-
-    yield _log_in
-    for context in contexts:
-        context.close()
 
 
 def type_into(page, selector, text):
@@ -62,9 +40,9 @@ def open_from_sidebar(page, menu, item):
 
 
 @WIDTHS
-def test_the_editor_creates_a_round_and_an_evening_in_it(log_in, live_server, width):
+def test_the_editor_creates_a_round_and_an_evening_in_it(demo_admin, live_server, width):
     title = f"Voorjaar 2031 ({width})"
-    page = log_in("redacteur", width)
+    page = demo_admin("redacteur", width)
 
     open_from_sidebar(page, "Aanmelding", "Aanmeldmomenten")
     assert page.url.endswith("/admin/aanmelding/registrationround/")
@@ -122,7 +100,7 @@ def assert_registration_accessible(axe, page):
 
 @WIDTHS
 def test_the_handler_takes_a_registration_from_received_to_admitted_and_sees_the_mails_in_the_history(
-    log_in, mailoutbox, axe, width
+    demo_admin, mailoutbox, axe, width
 ):
     registration = RegistrationFactory(
         round=RegistrationRound.objects.filter(title="Aanmeldmoment najaar").get(),
@@ -130,7 +108,7 @@ def test_the_handler_takes_a_registration_from_received_to_admitted_and_sees_the
         name=f"Fatima el Amrani {width}",
         email=f"fatima{width}@example.org",
     )
-    page = log_in("behandelaar", width)
+    page = demo_admin("behandelaar", width)
 
     open_from_sidebar(page, "Aanmelding", "Aanmeldingen")
     page.get_by_role("link", name="Behandelen").and_(page.locator(f"a[href*='/{registration.pk}/']")).first.click()
