@@ -17,8 +17,8 @@ from wagtail.admin.ui.components import Component
 
 from forms.models import OutgoingMail
 
-from .admin.registrations import HANDLE_PERMISSION
 from .models import EveningSignup, InfoEveningPage, Registration, RegistrationRound
+from .permissions import HANDLE_PERMISSION
 
 
 def index_url(model_name):

@@ -3,9 +3,7 @@
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
-# The permission that opens the sign-up list (aanmelding.admin.registrations.HANDLE_PERMISSION;
-# not imported: the models import this module, and the admin imports the models).
-HANDLE_PERMISSION = "aanmelding.handle_registrations"
+from .permissions import HANDLE_PERMISSION
 
 
 class SeatSummaryPanel(Panel):

@@ -49,9 +49,8 @@ from forms.motivation import PROFILE_LABELS, STATEMENTS, profile_scores
 from ..mails.registrations import queue_status_mail
 from ..models import Registration, RegistrationPage, RegistrationRound, Wijk
 from ..models.registrations import PERSONAL_LINE_MAX
+from ..permissions import HANDLE_PERMISSION
 
-# Who may see personal data (registrations and evening sign-ups): see Registration.Meta.permissions.
-HANDLE_PERMISSION = "aanmelding.handle_registrations"
 VIEW_ACTION = "aanmelding.registration.view"
 EXPORT_ACTION = "aanmelding.registration.export"
 STATUS_ACTION = "aanmelding.registration.status"
