@@ -12,8 +12,7 @@ from forms.models import OutgoingMail
 from tests.browser.conftest import WCAG_TAGS
 from tests.factories import EveningSignupFactory, RegistrationFactory
 
-# serialized_rollback: the groups and rights from the migrations come back after each flush.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 OUR_PANELS = ["#aanmelding-round-section", "#aanmelding-evening-section", "#aanmelding-outbox-section"]
 

@@ -11,8 +11,7 @@ import pytest
 from aanmelding.models import EveningSignup, InfoEveningPage, Registration, RegistrationRound, Wijk
 from tests.factories import EveningSignupFactory, RegistrationFactory
 
-# serialized_rollback: the groups and rights from the migrations come back after each flush.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 WIDTHS = pytest.mark.parametrize("width", [1280, 1366], ids=["1280px", "1366px"])
 LONG_NAMES = [

@@ -20,8 +20,7 @@ from tests.factories import RegistrationFactory
 AMS = ZoneInfo("Europe/Amsterdam")
 WIDTHS = pytest.mark.parametrize("width", [1280, 1366], ids=["1280px", "1366px"])
 
-# serialized_rollback: the groups and rights from the migrations come back after each flush.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def type_into(page, selector, text):
