@@ -19,6 +19,9 @@ def pytest_collection_modifyitems(items):
     """
     for item in items:
         marker = item.get_closest_marker("django_db")
-        if marker is not None and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
-            restored = pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True})
+        args, kwargs = (marker.args, marker.kwargs) if marker is not None else ((), {})
+        # A test is transactional by its marker, or by using the live server (pytest-django's rule).
+        by_fixture = {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ()))
+        if (kwargs.get("transaction") or by_fixture) and not kwargs.get("serialized_rollback"):
+            restored = pytest.mark.django_db(*args, **{**kwargs, "transaction": True, "serialized_rollback": True})
             item.add_marker(restored, append=False)
