@@ -70,7 +70,7 @@ class EveningPanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        evening = InfoEveningPage.objects.live().filter(ends_at__gte=timezone.now()).order_by("starts_at").first()
+        evening = InfoEveningPage.objects.upcoming().first()
         handler = is_handler(request.user)
         context = {"evening": evening, "handler": handler}
         if evening is not None:

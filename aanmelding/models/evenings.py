@@ -13,7 +13,8 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 
 from forms.base import PublicFormPageMixin
 from forms.models import ConsentRecord, normalise_email
@@ -58,9 +59,19 @@ class InfoEveningIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         evenings = self.evenings()
-        context["upcoming_evenings"] = evenings.filter(ends_at__gte=now).order_by("starts_at")
-        context["past_evenings"] = evenings.filter(ends_at__lt=now).order_by("-starts_at")
+        context["upcoming_evenings"] = evenings.upcoming(now)
+        context["past_evenings"] = evenings.past(now)
         return context
+
+
+class InfoEveningQuerySet(PageQuerySet):
+    def upcoming(self, now=None):
+        """Live evenings that have not ended yet, the first to start first."""
+        return self.live().filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
+
+    def past(self, now=None):
+        """Live evenings that have ended, the latest first."""
+        return self.live().filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
 
 
 class InfoEveningPage(PublicFormPageMixin, Page):
@@ -120,6 +131,8 @@ class InfoEveningPage(PublicFormPageMixin, Page):
         FieldPanel("attendees"),
         FieldPanel("programme"),
     ]
+    objects = PageManager.from_queryset(InfoEveningQuerySet)()
+
     search_fields = Page.search_fields + text_fields("location_name", "attendees", "programme")
     page_description = "Eén informatiebijeenkomst: bewoners melden zich aan, met plaatsen en een wachtlijst."
     parent_page_types = ["aanmelding.InfoEveningIndexPage"]

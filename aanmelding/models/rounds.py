@@ -109,8 +109,7 @@ class RegistrationRound(models.Model):
 
     def next_info_evening(self, now=None):
         """The first live information evening of this round that has not ended yet, or None."""
-        now = now or timezone.now()
-        return self.info_evenings.live().filter(ends_at__gte=now).order_by("starts_at").first()
+        return self.info_evenings.upcoming(now).first()
 
     @classmethod
     def current(cls, now=None):
