@@ -6,8 +6,10 @@ from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 from django.core import mail
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from forms.testing import public_form_data
+from tests.factories import RegistrationRoundFactory
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NOTIFICATION_EMAIL = "aanmeldingen@gemeente.example"
@@ -110,3 +112,26 @@ def editor_in(group_name):
     user = UserFactory()
     user.groups.add(Group.objects.get(name=group_name))
     return user
+
+
+def evening_form_data(**fields):
+    """The admin form of a new information evening, filled in; ``fields`` replace values."""
+    return nested_form_data(
+        {
+            "title": "Informatieavond Noord",
+            "slug": "informatieavond-noord",
+            "round": RegistrationRoundFactory().pk,
+            "starts_at": "01-03-2027 19:30",
+            "ends_at": "01-03-2027 21:30",
+            "signup_deadline": "01-03-2027 12:00",
+            "capacity": 20,
+            "seats_per_network": 6,
+            "location_name": "Buurthuis De Schakel",
+            "location_address": "Dorpsstraat 1",
+            "accessibility_notes": "",
+            "attendees": "",
+            "programme": streamfield([]),
+            "comments": inline_formset([]),
+            **fields,
+        }
+    )

@@ -11,12 +11,11 @@ import pytest
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.utils.formats import get_format
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from aanmelding.models import InfoEveningPage, RegistrationRound
 from tests.factories import RegistrationRoundFactory, UserFactory
 
-from .registration_support import at, soup
+from .registration_support import at, evening_form_data, soup
 
 AMS = ZoneInfo("Europe/Amsterdam")
 CREATE_URL = "/admin/aanmelding/registrationround/create/"
@@ -100,7 +99,7 @@ def test_unreadable_text_is_a_dutch_error_on_the_field_that_keeps_it_and_stores_
 
 
 def test_an_unreadable_evening_start_is_a_dutch_error_on_that_field(editor_client, index_page):
-    data = evening_form(index_page, starts_at="morgen om negen")
+    data = evening_form_data(starts_at="morgen om negen")
 
     response = editor_client.post(f"/admin/pages/add/aanmelding/infoeveningpage/{index_page.pk}/", data)
 
@@ -141,36 +140,12 @@ def test_editing_a_planned_round_so_it_opens_now_says_so_but_editing_an_open_rou
     assert OPEN_AT_ONCE not in said(response)
 
 
-def evening_form(index_page, **fields):
-    return nested_form_data(
-        {
-            "title": "Informatieavond Noord",
-            "slug": "informatieavond-noord",
-            "round": RegistrationRoundFactory().pk,
-            "starts_at": "01-03-2027 19:30",
-            "ends_at": "01-03-2027 21:30",
-            "signup_deadline": "01-03-2027 12:00",
-            "capacity": 20,
-            "seats_per_network": 6,
-            "location_name": "Buurthuis De Schakel",
-            "location_address": "Dorpsstraat 1",
-            "accessibility_notes": "",
-            "attendees": "",
-            "programme": streamfield([]),
-            "comments": inline_formset([]),
-            **fields,
-        }
-    )
-
-
 def test_publishing_an_evening_says_that_sign_up_is_open_at_once_but_only_the_first_time(
     editor_client, index_page, time_machine
 ):
     add_url = f"/admin/pages/add/aanmelding/infoeveningpage/{index_page.pk}/"
 
-    response = editor_client.post(
-        add_url, {**evening_form(index_page), "action-publish": "action-publish"}, follow=True
-    )
+    response = editor_client.post(add_url, {**evening_form_data(), "action-publish": "action-publish"}, follow=True)
 
     evening = InfoEveningPage.objects.get()
     assert evening.live and evening.starts_at == at(2027, 3, 1, 19, 30)
@@ -182,7 +157,7 @@ def test_publishing_an_evening_says_that_sign_up_is_open_at_once_but_only_the_fi
     time_machine.move_to(at(2027, 1, 15, 12, 5))
     again = editor_client.post(
         f"/admin/pages/{evening.pk}/edit/",
-        {**evening_form(index_page, capacity=30), "action-publish": "action-publish"},
+        {**evening_form_data(capacity=30), "action-publish": "action-publish"},
         follow=True,
     )
     assert InfoEveningPage.objects.get().capacity == 30
@@ -191,7 +166,7 @@ def test_publishing_an_evening_says_that_sign_up_is_open_at_once_but_only_the_fi
 
 def test_a_draft_evening_says_nothing_about_sign_up(editor_client, index_page):
     response = editor_client.post(
-        f"/admin/pages/add/aanmelding/infoeveningpage/{index_page.pk}/", evening_form(index_page), follow=True
+        f"/admin/pages/add/aanmelding/infoeveningpage/{index_page.pk}/", evening_form_data(), follow=True
     )
 
     assert not InfoEveningPage.objects.get().live

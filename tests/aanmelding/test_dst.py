@@ -11,14 +11,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from aanmelding.models import InfoEveningPage, RegistrationRound
 from aanmelding.tasks import remind_evening_signups
 from forms.models import OutgoingMail
-from tests.factories import EveningSignupFactory, InfoEveningPageFactory, RegistrationRoundFactory, UserFactory
+from tests.factories import EveningSignupFactory, InfoEveningPageFactory, UserFactory
 
-from .registration_support import at, soup
+from .registration_support import at, evening_form_data, soup
 
 # Frozen before every date below, so they stay in the future whenever this runs.
 pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(at(2027, 1, 15, 12, 0), tick=False)]
@@ -76,24 +75,7 @@ def test_a_round_time_on_the_night_the_clocks_change_that_exists_once_is_saved(e
 
 @PROBLEM_TIMES
 def test_an_evening_start_that_does_not_exist_or_happens_twice_is_a_dutch_form_error(editor_client, index_page, typed):
-    data = nested_form_data(
-        {
-            "title": "Informatieavond Noord",
-            "slug": "informatieavond-noord",
-            "round": RegistrationRoundFactory().pk,
-            "starts_at": typed,
-            "ends_at": "2027-11-30 23:00",
-            "signup_deadline": "2027-03-01 12:00",
-            "capacity": 20,
-            "seats_per_network": 6,
-            "location_name": "Buurthuis De Schakel",
-            "location_address": "Dorpsstraat 1",
-            "accessibility_notes": "",
-            "attendees": "",
-            "programme": streamfield([]),
-            "comments": inline_formset([]),
-        }
-    )
+    data = evening_form_data(starts_at=typed, ends_at="2027-11-30 23:00", signup_deadline="2027-03-01 12:00")
 
     response = editor_client.post(f"/admin/pages/add/aanmelding/infoeveningpage/{index_page.pk}/", data)
 
