@@ -4,7 +4,7 @@ from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from . import dashboard
 from .admin import evenings, registrations, rounds
-from .models import InfoEveningPage
+from .models import InfoEveningPage, Wijk
 
 
 class AanmeldingGroup(ModelAdminGroup):
@@ -38,3 +38,9 @@ def say_when_evening_signup_opens_at_once(request, page):
 @hooks.register("construct_homepage_panels")
 def add_aanmelding_panels(request, panels):
     dashboard.add_panels(request, panels)
+
+
+@hooks.register("buurtpreventie_wijk_names")
+def wijk_names():
+    # The newsletter (nieuwsbrief.hooks) offers the same wijken without importing this app.
+    return list(Wijk.objects.values_list("name", flat=True))

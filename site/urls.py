@@ -14,6 +14,8 @@ urlpatterns = [
     path("zoeken/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    # The one-click unsubscribe endpoint of the newsletter (CSRF-exempt, see nieuwsbrief/urls.py).
+    path("", include("nieuwsbrief.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,0 +1,66 @@
+"""The personal links in newsletter mails: confirm, manage (change wijk, unsubscribe) and one-click unsubscribe.
+
+Each is a signed, expiring token (``forms.tokens``) for the subscriber's pk,
+with a purpose of its own. Confirm and manage links are sub-pages of the live
+``SubscribePage`` (routes ``confirm`` and ``manage``); the one-click
+unsubscribe link (RFC 8058) is the plain URL ``nieuwsbrief_unsubscribe``,
+because it must accept a POST without CSRF token or cookies.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.urls import reverse
+
+from forms.mail import absolute_url
+from forms.tokens import make_token
+
+from .models import SubscribePage
+
+CONFIRM_PURPOSE = "nieuwsbrief-confirm"
+# Unconfirmed requests are purged after the same time.
+CONFIRM_MAX_AGE = timedelta(days=7)
+MANAGE_PURPOSE = "nieuwsbrief-manage"
+UNSUBSCRIBE_PURPOSE = "nieuwsbrief-unsubscribe"
+# A subscriber may unsubscribe from an old issue: the links in a mail work for a long time.
+MANAGE_MAX_AGE = UNSUBSCRIBE_MAX_AGE = timedelta(days=2 * 365)
+
+
+def subscribe_page():
+    """The live subscription page, whose sub-pages the confirm and manage links open; None without one."""
+    return SubscribePage.objects.live().first()
+
+
+def _page_link(route, token, request=None):
+    page = subscribe_page()
+    if page is None:
+        raise LookupError("No live SubscribePage: there is no page for the newsletter's links.")
+    return absolute_url(page.url + page.reverse_subpage(route, args=[token]), request)
+
+
+def confirm_url(subscriber, request=None):
+    return _page_link("confirm", make_token(CONFIRM_PURPOSE, subscriber.pk), request)
+
+
+def manage_url(subscriber, request=None):
+    return _page_link("manage", make_token(MANAGE_PURPOSE, subscriber.pk), request)
+
+
+def unsubscribe_url(subscriber, request=None):
+    token = make_token(UNSUBSCRIBE_PURPOSE, subscriber.pk)
+    return absolute_url(reverse("nieuwsbrief_unsubscribe", args=[token]), request)
+
+
+def list_unsubscribe_headers(subscriber, request=None):
+    """``List-Unsubscribe`` (https and mailto) and ``List-Unsubscribe-Post`` (RFC 2369, RFC 8058).
+
+    The mailto goes to the sending address with the token in the subject, for
+    mail programs that only offer mail; the https link unsubscribes at once on POST.
+    """
+    token = make_token(UNSUBSCRIBE_PURPOSE, subscriber.pk)
+    https = absolute_url(reverse("nieuwsbrief_unsubscribe", args=[token]), request)
+    mailto = f"mailto:{settings.DEFAULT_FROM_EMAIL}?subject=afmelden%20{token}"
+    return {
+        "List-Unsubscribe": f"<{https}>, <{mailto}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
