@@ -16,7 +16,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
-# The apps as the layers allow them: home <- dossier; home <- forms <- aanmelding.
+# The apps as the layers allow them: home <- dossier; home <- forms <- aanmelding; forms <- nieuwsbrief.
 CLEAN_TREE = {
     "home/__init__.py": "",
     "home/blocks.py": "",
@@ -28,6 +28,8 @@ CLEAN_TREE = {
     "aanmelding/models.py": "import forms.base\n",
     "aanmelding/mails.py": "from . import models\n",
     "aanmelding/views.py": "from . import mails, models\n",
+    "nieuwsbrief/__init__.py": "",
+    "nieuwsbrief/models.py": "import forms.base\n",
 }
 
 
@@ -69,8 +71,17 @@ def test_a_tree_that_follows_the_layers_passes(tmp_path):
         ("home/blocks.py", "def later():\n    import dossier.models\n", "Apps in layers"),
         ("forms/base.py", "import home.blocks\nimport aanmelding.models\n", "forms is the shared base"),
         ("dossier/models.py", "import home.blocks\nimport forms.base\n", "Apps in layers"),
+        ("nieuwsbrief/models.py", "import forms.base\nimport aanmelding.models\n", "Apps in layers"),
+        ("forms/base.py", "import home.blocks\nimport nieuwsbrief.models\n", "forms is the shared base"),
     ],
-    ids=["home-imports-a-feature-app", "home-imports-in-a-function", "forms-imports-aanmelding", "dossier-and-forms"],
+    ids=[
+        "home-imports-a-feature-app",
+        "home-imports-in-a-function",
+        "forms-imports-aanmelding",
+        "dossier-and-forms",
+        "nieuwsbrief-imports-aanmelding",
+        "forms-imports-nieuwsbrief",
+    ],
 )
 def test_a_layer_breach_fails(tmp_path, module, text, contract):
     result = lint(tmp_path, **{module: text})
