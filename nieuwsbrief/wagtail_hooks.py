@@ -1,6 +1,8 @@
+from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from .admin import practice
+from .models import NewsletterArchivePage
+from .workflow import attach_to_archive
 
 
 class NieuwsbriefGroup(ModelAdminGroup):
@@ -8,10 +10,15 @@ class NieuwsbriefGroup(ModelAdminGroup):
     menu_icon = "mail"
     menu_order = 210
     # Each part of the app adds its admin class here.
-    items = [
-        practice.ThemeAdmin,
-    ]
+    items = []
 
 
 if NieuwsbriefGroup.items:
     modeladmin_register(NieuwsbriefGroup)
+
+
+@hooks.register("after_create_page")
+def attach_newsletter_workflow(request, page):
+    # Every issue under the archive goes through "Nieuwsbrief" before it can be sent.
+    if isinstance(page, NewsletterArchivePage):
+        attach_to_archive(page)

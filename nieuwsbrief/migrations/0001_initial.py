@@ -5,6 +5,7 @@ import django.utils.timezone
 import forms.base
 import home.page_cache
 import modelcluster.fields
+import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -31,7 +32,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'archief nieuwsbrieven',
                 'verbose_name_plural': 'archieven nieuwsbrieven',
             },
-            bases=(home.page_cache.CachedPageMixin, 'wagtailcore.page'),
+            bases=(home.page_cache.CachedPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='NewsletterIssuePage',
@@ -120,6 +121,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'verzending',
                 'verbose_name_plural': 'verzendingen',
                 'ordering': ['-started_at'],
+                'permissions': [('send_newsletter', 'Mag nieuwsbrieven versturen')],
             },
         ),
         migrations.CreateModel(

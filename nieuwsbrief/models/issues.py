@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
@@ -20,7 +21,7 @@ from ..blocks import NewsletterSectionsBlock
 from .subscribers import Subscriber
 
 
-class NewsletterArchivePage(CachedPageMixin, Page):
+class NewsletterArchivePage(CachedPageMixin, RoutablePageMixin, Page):
     """'Nieuwsbrieven': the public archive of issues, newest first, with a feed."""
 
     intro = RichTextField("Introductie", features=["bold", "italic", "link", "ul"], blank=True)
@@ -76,6 +77,8 @@ class NewsletterSending(models.Model):
         ordering = ["-started_at"]
         verbose_name = "verzending"
         verbose_name_plural = "verzendingen"
+        # Granted to "Redactie nieuwsbrief" by migration 0002; the admin's send view checks it.
+        permissions = [("send_newsletter", "Mag nieuwsbrieven versturen")]
 
     def __str__(self):
         return f"{self.subject} ({self.started_at:%d-%m-%Y})"
