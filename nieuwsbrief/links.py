@@ -16,10 +16,11 @@ from forms.mail import absolute_url
 from forms.tokens import make_token
 
 from .models import SubscribePage
+from .models.subscribers import CONFIRM_DAYS
 
 CONFIRM_PURPOSE = "nieuwsbrief-confirm"
 # Unconfirmed requests are purged after the same time.
-CONFIRM_MAX_AGE = timedelta(days=7)
+CONFIRM_MAX_AGE = timedelta(days=CONFIRM_DAYS)
 MANAGE_PURPOSE = "nieuwsbrief-manage"
 UNSUBSCRIBE_PURPOSE = "nieuwsbrief-unsubscribe"
 # A subscriber may unsubscribe from an old issue: the links in a mail work for a long time.

@@ -1,0 +1,1 @@
+"""The newsletter's views besides its pages' forms, one module per part."""
