@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 
 
@@ -5,3 +7,21 @@ class NieuwsbriefConfig(AppConfig):
     # Practice examples, subscribers, newsletter issues and their sending.
     name = "nieuwsbrief"
     verbose_name = "Nieuwsbrief"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from home.page_cache import register_content_model
+        from home.periodic import register_periodic
+
+        from .mails.practice import mail_submitter_after_publish
+        from .models import PracticeExamplePage, Theme
+        from .tasks import purge_expired_personal_data
+
+        # Example pages show their themes' names.
+        register_content_model(Theme)
+        register_periodic(purge_expired_personal_data, every=timedelta(hours=24))
+        # A submitted example published by an editor: its sender gets the link, once.
+        page_published.connect(
+            mail_submitter_after_publish, sender=PracticeExamplePage, dispatch_uid="practice_example_published_mail"
+        )
