@@ -14,3 +14,6 @@ GROUP_PERMISSIONS = {
     "wagtailadmin": ["access_admin"],
     "nieuwsbrief": ["view_delivery", "view_newslettersending", "send_newsletter"],
 }
+# Given to the group by migration 0004: the subscribers' list (never adding) and the outbox, read-only.
+GROUP_PERMISSIONS["nieuwsbrief"] += ["manage_subscribers", "view_subscriber", "change_subscriber", "delete_subscriber"]
+GROUP_PERMISSIONS["forms"] = ["view_outgoingmail"]

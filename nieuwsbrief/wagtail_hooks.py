@@ -1,6 +1,7 @@
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
+from .admin import practice, subscribers
 from .models import NewsletterArchivePage
 from .workflow import attach_to_archive
 
@@ -10,7 +11,10 @@ class NieuwsbriefGroup(ModelAdminGroup):
     menu_icon = "mail"
     menu_order = 210
     # Each part of the app adds its admin class here.
-    items = []
+    items = [
+        practice.ThemeAdmin,
+        subscribers.SubscriberAdmin,
+    ]
 
 
 if NieuwsbriefGroup.items:
@@ -22,3 +26,8 @@ def attach_newsletter_workflow(request, page):
     # Every issue under the archive goes through "Nieuwsbrief" before it can be sent.
     if isinstance(page, NewsletterArchivePage):
         attach_to_archive(page)
+
+
+@hooks.register("register_log_actions")
+def register_subscriber_log_actions(actions):
+    subscribers.register_log_actions(actions)
