@@ -6,7 +6,8 @@ from django.utils import timezone
 from forms.models import OutgoingMail
 from forms.retention import retention_cutoff
 
-from .models import PracticeExampleSubmission
+from .mails.subscribers import SUBJECTS as SUBSCRIBER_MAIL_SUBJECTS
+from .models import PracticeExampleSubmission, Subscriber
 
 
 def purge_practice_submissions(moment=None):
@@ -23,3 +24,23 @@ def purge_practice_submissions(moment=None):
         # The receipt and the publication mail held the same address and name.
         OutgoingMail.objects.copies_sent_to(addresses).delete()
     return purged
+
+
+def purge_subscribers(moment=None):
+    """Delete requests nobody confirmed within a week, and addresses unsubscribed longer ago than the
+    retention period; with each, the outbox's copies of the subscription mails to it. Deliveries of
+    sent issues stay as counts (their subscriber becomes empty). Safe to run twice; returns
+    ``(unconfirmed deleted, unsubscribed erased)``."""
+    moment = moment or timezone.now()
+    counts = []
+    for expired in (
+        Subscriber.objects.unconfirmed_before(moment),
+        Subscriber.objects.unsubscribed_before(retention_cutoff(moment=moment)),
+    ):
+        with transaction.atomic():
+            addresses = list(expired.select_for_update().values_list("email", flat=True))
+            # Still expired when deleted: a request confirmed in the meantime stays.
+            _, deleted = expired.filter(email__in=addresses).delete()
+            OutgoingMail.objects.copies_sent_to(addresses).filter(subject__in=SUBSCRIBER_MAIL_SUBJECTS).delete()
+        counts.append(deleted.get(Subscriber._meta.label, 0))
+    return tuple(counts)

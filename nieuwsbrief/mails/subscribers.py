@@ -13,6 +13,12 @@ from .. import links
 CONFIRM_TEMPLATE = "nieuwsbrief/mail/confirm"
 ALREADY_TEMPLATE = "nieuwsbrief/mail/already_subscribed"
 WELCOME_TEMPLATE = "nieuwsbrief/mail/welcome"
+CONFIRM_SUBJECT = "Bevestig je aanmelding voor de nieuwsbrief buurtpreventie"
+ALREADY_SUBJECT = "Je bent al aangemeld voor de nieuwsbrief buurtpreventie"
+WELCOME_SUBJECT = "Je bent aangemeld voor de nieuwsbrief buurtpreventie"
+# The outbox copies of these go when the address goes (nieuwsbrief.privacy); mails of other apps to
+# the same address stay for as long as those apps keep them.
+SUBJECTS = (CONFIRM_SUBJECT, ALREADY_SUBJECT, WELCOME_SUBJECT)
 # Per address, one of each a day, whoever sends the form: the purposes of may_send_confirmation().
 ALREADY_PURPOSE = "nieuwsbrief-already-subscribed"
 
@@ -24,7 +30,7 @@ def queue_confirmation(subscriber, request=None):
         return None
     return queue_mail(
         [subscriber.email],
-        "Bevestig je aanmelding voor de nieuwsbrief buurtpreventie",
+        CONFIRM_SUBJECT,
         CONFIRM_TEMPLATE,
         {
             "confirm_url": links.confirm_url(subscriber, request),
@@ -39,7 +45,7 @@ def queue_already_subscribed(subscriber, request=None):
         return None
     return queue_mail(
         [subscriber.email],
-        "Je bent al aangemeld voor de nieuwsbrief buurtpreventie",
+        ALREADY_SUBJECT,
         ALREADY_TEMPLATE,
         {"manage_url": links.manage_url(subscriber, request)},
     )
@@ -49,7 +55,7 @@ def queue_welcome(subscriber, request=None):
     """After the button in the confirm mail: you are subscribed, and here is your personal page."""
     return queue_mail(
         [subscriber.email],
-        "Je bent aangemeld voor de nieuwsbrief buurtpreventie",
+        WELCOME_SUBJECT,
         WELCOME_TEMPLATE,
         {"manage_url": links.manage_url(subscriber, request), "wijk": subscriber.wijk},
     )
