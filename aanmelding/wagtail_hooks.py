@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from . import dashboard
+from . import newsletter_agenda as agenda
 from .admin import evenings, registrations, rounds
 from .models import InfoEveningPage, Wijk
 
@@ -44,3 +45,9 @@ def add_aanmelding_panels(request, panels):
 def wijk_names():
     # The newsletter (nieuwsbrief.hooks) offers the same wijken without importing this app.
     return list(Wijk.objects.values_list("name", flat=True))
+
+
+@hooks.register("buurtpreventie_newsletter_agenda")
+def newsletter_agenda(now):
+    # The newsletter's agenda block (nieuwsbrief.hooks) lists coming rounds and evenings.
+    return agenda.newsletter_agenda(now)

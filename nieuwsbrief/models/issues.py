@@ -6,11 +6,12 @@ page revision would overwrite fields on the page itself.
 """
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
@@ -18,7 +19,8 @@ from home.page_cache import CachedPageMixin
 from home.search_index import text_fields
 
 from ..blocks import NewsletterSectionsBlock
-from .subscribers import Subscriber
+from ..feeds import NewsletterFeed
+from .subscribers import SubscribePage, Subscriber
 
 
 class NewsletterArchivePage(CachedPageMixin, RoutablePageMixin, Page):
@@ -28,13 +30,42 @@ class NewsletterArchivePage(CachedPageMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + text_fields("intro")
-    page_description = "Het archief van de nieuwsbrieven, met een RSS-feed."
+    page_description = "Het archief van de nieuwsbrieven, met een feed (Atom) voor feedlezers."
     subpage_types = ["nieuwsbrief.NewsletterIssuePage"]
     max_count = 1
+
+    ISSUES_PER_PAGE = 10
+    PAGE_PARAMETER = "pagina"
 
     class Meta:
         verbose_name = "archief nieuwsbrieven"
         verbose_name_plural = "archieven nieuwsbrieven"
+
+    def serve(self, request, *args, **kwargs):
+        # The page cache keeps one body per path, whatever the query string holds:
+        # a later page of the list is rendered fresh, only the first comes from it.
+        if request.GET:
+            return RoutablePageMixin.serve(self, request, *args, **kwargs)
+        return super().serve(request, *args, **kwargs)
+
+    def issues(self):
+        """The live issues below this archive, the newest first."""
+        return NewsletterIssuePage.objects.child_of(self).live().order_by("-first_published_at", "-pk")
+
+    def feed_url(self):
+        return self.url + self.reverse_subpage("feed")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["issues"] = Paginator(self.issues(), self.ISSUES_PER_PAGE).get_page(
+            request.GET.get(self.PAGE_PARAMETER)
+        )
+        context["subscribe_page"] = SubscribePage.objects.live().first()
+        return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return NewsletterFeed(self)(request)
 
 
 class NewsletterIssuePage(CachedPageMixin, Page):
@@ -52,9 +83,24 @@ class NewsletterIssuePage(CachedPageMixin, Page):
     parent_page_types = ["nieuwsbrief.NewsletterArchivePage"]
     subpage_types = []
 
+    # The agenda block lists rounds and evenings that have not passed: which those are changes
+    # with the clock, not only when content is saved (which empties the cache anyway).
+    AGENDA_CACHE_TIMEOUT = 5 * 60
+
     class Meta:
         verbose_name = "nieuwsbrief"
         verbose_name_plural = "nieuwsbrieven"
+
+    @property
+    def page_cache_timeout(self):
+        if any(section["type"] == "agenda" for section in self.sections.raw_data):
+            return self.AGENDA_CACHE_TIMEOUT
+        return CachedPageMixin.page_cache_timeout
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subscribe_page"] = SubscribePage.objects.live().first()
+        return context
 
 
 class NewsletterSending(models.Model):
@@ -72,6 +118,8 @@ class NewsletterSending(models.Model):
     body_html = models.TextField("HTML")
     body_text = models.TextField("tekst")
     finished_at = models.DateTimeField("klaar op", null=True, blank=True)
+    # When the next batch may start (the rate); taken with a conditional UPDATE, see nieuwsbrief.batches.
+    next_batch_at = models.DateTimeField("volgende reeks vanaf", null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]
