@@ -115,8 +115,14 @@ def privacy_content(municipality):
             ),
             heading("Nieuwsbrief", "h3"),
             paragraph(
-                """Je e-mailadres en het moment waarop je je aanmelding hebt bevestigd. Je krijgt de
-                nieuwsbrief pas nadat je op de link in onze bevestigingsmail hebt geklikt."""
+                """Je e-mailadres, de wijk die je het meest interesseert (als je er een kiest), wanneer
+                je je aanmeldde, bevestigde en afmeldde, en met welke versie van deze privacyverklaring
+                je instemde. Je krijgt de nieuwsbrief pas nadat je de link in onze bevestigingsmail hebt
+                geopend en daar op de knop hebt gedrukt. Met de wijk zien we welke wijken de lezers het
+                meest interesseren. Je wijk veranderen of je afmelden doe je op je persoonlijke pagina,
+                via de link in elke mail; onder elke nieuwsbrief staat ook een afmeldlink.""",
+                """Van elke verzonden nieuwsbrief houden we per adres bij of hij is verstuurd. Verwijderen
+                we je adres, dan blijft daarvan alleen het aantal over.""",
             ),
             heading("Verslag van een loopronde", "h3"),
             paragraph(
@@ -141,7 +147,8 @@ def privacy_content(municipality):
                 gegevens omdat dat nodig is voor een taak van algemeen belang: de zorg voor veiligheid
                 en leefbaarheid in de gemeente (artikel 6, lid 1, onder e van de AVG).""",
                 """Voor de nieuwsbrief vragen we je toestemming (artikel 6, lid 1, onder a van de AVG).
-                Die toestemming kun je altijd weer intrekken met de afmeldlink onder elke nieuwsbrief.""",
+                Die toestemming kun je altijd weer intrekken met de afmeldlink onder elke nieuwsbrief of
+                op je persoonlijke pagina.""",
             ),
             heading("Met wie delen we je gegevens?"),
             paragraph(
@@ -159,8 +166,11 @@ def privacy_content(municipality):
                 legt deze bewaartermijn vast in de instellingen van de website; verandert de termijn,
                 dan passen we deze verklaring aan.""",
                 """Vraag je om een mail bij een nieuw aanmeldmoment, dan bewaren we je e-mailadres tot
-                je je afmeldt; bevestig je het niet binnen een week, dan verwijderen we het. Je
-                e-mailadres voor de nieuwsbrief bewaren we tot je je afmeldt.""",
+                je je afmeldt; bevestig je het niet binnen een week, dan verwijderen we het.""",
+                f"""Je gegevens voor de nieuwsbrief bewaren we zolang je de nieuwsbrief wilt ontvangen.
+                Meld je je af, dan krijg je meteen geen nieuwsbrief meer; {retention} later verwijderen
+                we je gegevens, samen met de kopieën van de mails over je aanmelding. Bevestig je je
+                aanmelding niet binnen een week, dan verwijderen we je e-mailadres.""",
             ),
             heading("Je rechten"),
             rich_text(
