@@ -170,6 +170,35 @@ def collect_closed_round_states(pages):
     pages.post("evening, sign-up closed, posted", evening.url, public_form_data({"name": "Piet"}), shows=None)
 
 
+def collect_practice_example_states(pages):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from nieuwsbrief.models import PracticeExampleIndexPage, ShareExamplePage
+
+    index = PracticeExampleIndexPage.objects.live().get()
+    pages.get("practice examples, filtered", f"{index.url}?thema=verlichting&wijk=Oude+Haven", shows="aria-current")
+    pages.get("practice examples, none", f"{index.url}?thema=jongeren&wijk=Oude+Haven", shows="(nog) geen")
+    url = ShareExamplePage.objects.live().get().url
+    pages.post("share example, empty", url, public_form_data())
+    not_a_photo = SimpleUploadedFile("foto.jpg", b"%PDF-1.4", content_type="image/jpeg")
+    pages.post("share example, not a photo", url, public_form_data({"name": "Piet", "photo": not_a_photo}))
+    fields = {
+        "name": "Piet",
+        "email": "piet@example.org",
+        "team": "Team Noord",
+        "wijk": Wijk.objects.first().name,
+        "title": "Een voorbeeld",
+        "what_we_did": "Iets.",
+        "what_came_of_it": "Iets anders.",
+        "tip": "Doen.",
+        "consent": "on",
+    }
+    client = pages.client()
+    response = client.post(url, public_form_data(fields))
+    assert response.status_code == 302, "the valid practice example was not accepted"
+    pages.get("share example, thank you", response["Location"], client=client)
+
+
 def collect(pages):
     paths = sitemap_paths(Client())
     assert len(paths) >= 15
@@ -188,6 +217,7 @@ def collect(pages):
     )
     # The 500 page is rendered without a request (home.views.server_error).
     pages.html["server error"] = loader.get_template("500.html").render()
+    collect_practice_example_states(pages)
     collect_open_round_states(pages)
     collect_closed_round_states(pages)
 
