@@ -1,0 +1,119 @@
+"""The newsletter's subscription in a real browser: subscribe, confirm by button from the outbox mail,
+the personal page, unsubscribe; axe (WCAG 2.1 AA) on every page and state at 390 and 1280 px.
+
+The one-click POST itself (RFC 8058, no CSRF token, no cookies) is tested at the HTTP level in
+tests/nieuwsbrief/test_subscribe_links.py; here its page with the button is.
+"""
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from forms.consent import CONSENT_REQUIRED_MESSAGE
+from forms.models import OutgoingMail
+from nieuwsbrief import links
+from nieuwsbrief.models import SubscribePage, Subscriber
+from tests.browser.conftest import VIEWPORTS
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("instant_forms")]
+
+
+@pytest.fixture
+def subscribe_page(demo_site):
+    return SubscribePage.objects.live().get()
+
+
+def main_text(page):
+    return " ".join(page.locator("main").inner_text().split())
+
+
+def outbox_link(address, marker):
+    """The path of the link containing ``marker`` in the newest mail to ``address``, as it sits in the outbox."""
+    mail = OutgoingMail.objects.filter(to=address).order_by("-created_at", "-pk").first()
+    assert mail is not None, f"no mail to {address} in the outbox"
+    for url in re.findall(r"https?://\S+", mail.body_text):
+        if marker in url:
+            return urlparse(url).path
+    raise AssertionError(f"no {marker} link in {mail.body_text!r}")
+
+
+@VIEWPORTS
+def test_subscribe_confirm_manage_and_unsubscribe(subscribe_page, open_page, assert_accessible, viewport):
+    address = f"lezer{viewport['width']}@example.org"
+    page, response = open_page(subscribe_page.url, viewport)
+    assert response.status == 200
+    assert page.locator("h1").inner_text() == subscribe_page.title
+    assert_accessible(page)
+
+    # The error state: nothing ticked, a broken address; what was typed stays.
+    page.fill("#id_email", "lezer@")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_selector("#id_consent_error")
+    assert CONSENT_REQUIRED_MESSAGE in main_text(page)
+    assert page.input_value("#id_email") == "lezer@"
+    assert_accessible(page)
+
+    page.fill("#id_email", address)
+    page.select_option("#id_wijk", index=1)
+    page.locator("#id_consent").check()
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url("**/bedankt/")
+    assert page.locator("h1").inner_text() == "Kijk in je mail"
+    assert_accessible(page)
+    assert Subscriber.objects.get(email=address).is_pending
+
+    # The confirm link from the mail: opening it changes nothing, the button does.
+    confirm_path = outbox_link(address, "/bevestigen/")
+    page, response = open_page(confirm_path, viewport)
+    assert response.status == 200
+    assert Subscriber.objects.get(email=address).is_pending
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, ik wil de nieuwsbrief ontvangen").click()
+    page.wait_for_selector("h1:has-text('Je bent aangemeld voor de nieuwsbrief')")
+    assert_accessible(page)
+    subscriber = Subscriber.objects.get(email=address)
+    assert subscriber.is_active and subscriber.confirmed_at is not None
+
+    # The personal page from the welcome mail: another wijk, then unsubscribe.
+    manage_path = outbox_link(address, "/beheren/")
+    page, response = open_page(manage_path, viewport)
+    assert response.status == 200
+    assert address in main_text(page)
+    assert_accessible(page)
+    page.select_option("#id_wijk", index=0)
+    page.get_by_role("button", name="Wijk opslaan").click()
+    page.wait_for_selector("text=Je keuze is opgeslagen.")
+    assert Subscriber.objects.get(email=address).wijk == ""
+    assert_accessible(page)
+    page.get_by_role("button", name="Afmelden voor de nieuwsbrief").click()
+    page.wait_for_selector("text=Je bent afgemeld. Je krijgt de nieuwsbrief niet meer.")
+    assert_accessible(page)
+    subscriber = Subscriber.objects.get(email=address)
+    assert subscriber.is_unsubscribed and subscriber.unsubscribed_at is not None
+
+
+@VIEWPORTS
+def test_the_unsubscribe_link_page_and_its_button(subscribe_page, open_page, assert_accessible, viewport):
+    subscriber = Subscriber.objects.active().order_by("pk").first()
+    page, response = open_page(urlparse(links.unsubscribe_url(subscriber)).path, viewport)
+    assert response.status == 200
+    assert page.locator("h1").inner_text() == "Afmelden voor de nieuwsbrief"
+    subscriber.refresh_from_db()
+    assert subscriber.is_active
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Ja, meld mij af").click()
+    page.wait_for_selector("h1:has-text('Je bent afgemeld')")
+    assert_accessible(page)
+    subscriber.refresh_from_db()
+    assert subscriber.is_unsubscribed
+
+
+@VIEWPORTS
+def test_an_invalid_link_says_how_to_start_again(subscribe_page, open_page, assert_accessible, viewport):
+    page, response = open_page(subscribe_page.url + "bevestigen/niet-geldig/", viewport)
+    assert response.status == 400
+    assert page.locator("h1").inner_text() == "Deze link klopt niet"
+    assert page.locator("main a", has_text="Meld je opnieuw aan").get_attribute("href") == subscribe_page.url
+    assert_accessible(page)
