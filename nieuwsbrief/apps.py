@@ -16,11 +16,13 @@ class NieuwsbriefConfig(AppConfig):
 
         from .mails.practice import mail_submitter_after_publish
         from .models import PracticeExamplePage, Theme
-        from .tasks import purge_expired_personal_data
+        from .tasks import purge_expired_personal_data, sweep_newsletter_sendings
 
         # Example pages show their themes' names.
         register_content_model(Theme)
         register_periodic(purge_expired_personal_data, every=timedelta(hours=24))
+        # Sendings whose worker died, and retries that came due, are picked up within minutes.
+        register_periodic(sweep_newsletter_sendings, every=timedelta(minutes=3))
         # A submitted example published by an editor: its sender gets the link, once.
         page_published.connect(
             mail_submitter_after_publish, sender=PracticeExamplePage, dispatch_uid="practice_example_published_mail"

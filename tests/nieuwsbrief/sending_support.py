@@ -1,0 +1,109 @@
+"""Fixtures and helpers of the sending tests (imported by tests/nieuwsbrief/test_sending*.py).
+
+An issue is approved the way an editor does it in the admin: a draft revision,
+the workflow "Nieuwsbrief" started on it, its task approved by a member of
+"Redactie nieuwsbrief", which publishes it.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+from wagtail.models import Site, Workflow
+
+from home.models import MunicipalitySettings
+from nieuwsbrief.groups import NEWSLETTER_EDITORS, WORKFLOW_NAME
+from nieuwsbrief.models import NewsletterArchivePage, NewsletterIssuePage, SubscribePage, Subscriber
+from nieuwsbrief.workflow import attach_to_archive
+from tests.factories import UserFactory
+
+SECTIONS = [
+    {
+        "type": "text",
+        "value": {"heading": "Lampen in de Dorpsstraat", "text": '<p>Lees <a href="/dossier/">het dossier</a>.</p>'},
+    },
+]
+
+
+@pytest.fixture
+def municipality(home_page):
+    settings = MunicipalitySettings.for_site(Site.objects.get(is_default_site=True))
+    settings.contact_email = "buurtpreventie@gemeente.example"
+    settings.save()
+    return settings
+
+
+@pytest.fixture
+def newsletter_site(home_page, municipality):
+    """The archive and the live subscription page the personal links lead to."""
+    archive = home_page.add_child(instance=NewsletterArchivePage(title="Nieuwsbrieven", slug="nieuwsbrieven"))
+    attach_to_archive(archive)  # as for an archive made in the admin: the workflow and the group's page rights
+    home_page.add_child(instance=SubscribePage(title="Nieuwsbrief ontvangen", slug="nieuwsbrief-ontvangen"))
+    return archive
+
+
+@pytest.fixture
+def newsletter_editor(db):
+    """A member of "Redactie nieuwsbrief": may approve and send (nieuwsbrief.send_newsletter)."""
+    user = UserFactory(username="redacteur", email="redacteur@gemeente.example")
+    user.groups.add(Group.objects.get(name=NEWSLETTER_EDITORS))
+    return user
+
+
+def draft_issue(archive, title="Nieuwsbrief januari", sections=(), **fields):
+    """An issue saved as a draft revision, never published."""
+    issue = NewsletterIssuePage(
+        title=title,
+        subject=fields.pop("subject", f"{title}: nieuws uit de teams"),
+        intro=fields.pop("intro", "Welkom bij de nieuwsbrief."),
+        sections=list(sections),
+        live=False,
+        **fields,
+    )
+    archive.add_child(instance=issue)
+    issue.save_revision()
+    return issue
+
+
+def approve(issue, approver):
+    """Run the workflow "Nieuwsbrief" on the issue's latest revision and approve it (which publishes it)."""
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    state = workflow.start(issue, approver)
+    state.current_task_state.approve(user=approver)
+    issue.refresh_from_db()
+    return issue
+
+
+def approved_issue(archive, approver, **kwargs):
+    return approve(draft_issue(archive, **kwargs), approver)
+
+
+def make_subscribers(count, status=Subscriber.Status.ACTIVE, prefix="lezer"):
+    subscribers = [
+        Subscriber(email=f"{prefix}{number}@example.org", status=status, consent_version="test")
+        for number in range(count)
+    ]
+    return Subscriber.objects.bulk_create(subscribers)
+
+
+def sent_to(address):
+    return [message for message in mail.outbox if message.to == [address]]
+
+
+def html_part(message):
+    (html,) = [content for content, mimetype in message.alternatives if mimetype == "text/html"]
+    return html
+
+
+class RefusingBackend(EmailBackend):
+    """A mail server that refuses every address in ``refused`` (for retry tests); the rest as locmem."""
+
+    refused = set()
+
+    def send_messages(self, messages):
+        import smtplib
+
+        for message in messages:
+            if set(message.to) & self.refused:
+                raise smtplib.SMTPRecipientsRefused({address: (450, b"Mailbox busy") for address in message.to})
+        return super().send_messages(messages)
