@@ -124,6 +124,18 @@ def privacy_content(municipality):
                 """Van elke verzonden nieuwsbrief houden we per adres bij of hij is verstuurd. Verwijderen
                 we je adres, dan blijft daarvan alleen het aantal over.""",
             ),
+            heading("Een praktijkvoorbeeld insturen", "h3"),
+            paragraph(
+                """Je naam en e-mailadres, de naam van je team, je wijk, wat je over jullie voorbeeld
+                schrijft, een foto als je die meestuurt, en wanneer je het formulier verstuurde en met
+                welke versie van deze privacyverklaring. Je naam en e-mailadres komen nooit op de
+                website: we gebruiken ze alleen om je te laten weten dat we je voorbeeld ontvingen en
+                wanneer het op de website staat. Uit een foto halen we vóór het opslaan alle
+                verborgen gegevens, zoals de plaats waar hij is gemaakt en het merk van de camera.""",
+                """Je voorbeeld, met de naam van je team, je wijk en de foto, zetten we op de website en
+                misschien in de nieuwsbrief, nadat de redactie het heeft gelezen. Een voorbeeld dat
+                niet op de website komt, verwijdert de redactie, met de foto.""",
+            ),
             heading("Verslag van een loopronde", "h3"),
             paragraph(
                 """Wie het verslag invult, het team, wanneer en waar jullie liepen, wie er meeliepen en
@@ -137,6 +149,8 @@ def privacy_content(municipality):
                     "om contact met je te houden over je team of app-groep;",
                     "om je een bevestiging, herinnering of ander bericht over je aanmelding te sturen;",
                     "om je de nieuwsbrief te sturen, als je je daarvoor hebt aangemeld;",
+                    """om je te laten weten dat we je praktijkvoorbeeld ontvingen en wanneer het op de
+                    website staat;""",
                     """om samen met de politie te werken aan de veiligheid in je buurt, op basis van de
                     verslagen en meldingen van de teams.""",
                 )
@@ -146,6 +160,10 @@ def privacy_content(municipality):
                 """Voor aanmeldingen, informatieavonden en verslagen van looprondes gebruiken we je
                 gegevens omdat dat nodig is voor een taak van algemeen belang: de zorg voor veiligheid
                 en leefbaarheid in de gemeente (artikel 6, lid 1, onder e van de AVG).""",
+                """Ook ingestuurde praktijkvoorbeelden gebruiken we voor die taak: teams leren van
+                elkaar. Het vinkje op dat formulier gaat over publiceren: dat we je voorbeeld met de
+                naam van je team, je wijk en de foto op de website en in de nieuwsbrief mogen zetten,
+                en dat wie herkenbaar op de foto staat dat goed vindt.""",
                 """Voor de nieuwsbrief vragen we je toestemming (artikel 6, lid 1, onder a van de AVG).
                 Die toestemming kun je altijd weer intrekken met de afmeldlink onder elke nieuwsbrief of
                 op je persoonlijke pagina.""",
@@ -171,6 +189,10 @@ def privacy_content(municipality):
                 Meld je je af, dan krijg je meteen geen nieuwsbrief meer; {retention} later verwijderen
                 we je gegevens, samen met de kopieën van de mails over je aanmelding. Bevestig je je
                 aanmelding niet binnen een week, dan verwijderen we je e-mailadres.""",
+                f"""Je naam en e-mailadres bij een ingestuurd praktijkvoorbeeld verwijderen we
+                automatisch {retention} na het insturen, samen met de kopieën van de mails daarover. Het
+                voorbeeld op de website blijft staan, zonder je naam en adres; wil je dat we het
+                weghalen, mail dan naar [e-mail].""",
             ),
             heading("Je rechten"),
             rich_text(

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
 
+from dossier.models import DossierChapterPage
 from nieuwsbrief.models import (
     PracticeExampleIndexPage,
     PracticeExamplePage,
@@ -54,3 +55,17 @@ def test_loading_twice_adds_nothing(demo):
     assert (Page.objects.count(), get_image_model().objects.count(), PracticeExampleSubmission.objects.count()) == (
         counts
     )
+
+
+def test_the_site_says_how_to_share_an_example_and_what_that_stores(demo, client):
+    chapter_page = DossierChapterPage.objects.live().get(slug="waardering-en-evaluatie")
+    chapter = client.get(chapter_page.url).content.decode()
+    assert 'href="/deel-je-praktijkvoorbeeld/"' in chapter and 'href="/praktijkvoorbeelden/"' in chapter
+    assert "Mail het naar" not in chapter
+
+    privacy_page = Page.objects.live().get(slug="privacyverklaring")
+    privacy = " ".join(client.get(privacy_page.url).content.decode().split())
+    assert "Een praktijkvoorbeeld insturen" in privacy
+    assert "Ook ingestuurde praktijkvoorbeelden gebruiken we voor die taak" in privacy
+    assert "wie herkenbaar op de foto staat" in privacy
+    assert "Je naam en e-mailadres bij een ingestuurd praktijkvoorbeeld verwijderen we automatisch 365 dagen" in privacy

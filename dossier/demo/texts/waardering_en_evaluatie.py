@@ -1,6 +1,6 @@
 """Chapter 8 of the dossier: Waardering en evaluatie."""
 
-from home.demo import callout, heading, html_list, html_paragraphs, paragraph, rich_text
+from home.demo import callout, external_link, heading, html_list, html_paragraphs, paragraph, rich_text
 
 SLUG = "waardering-en-evaluatie"
 TITLE = "Waardering en evaluatie"
@@ -63,8 +63,11 @@ def body(context):
             "tip",
             "Deel jouw voorbeeld",
             html_paragraphs(
-                """Heeft jouw team iets gedaan waar anderen iets aan hebben? Mail het naar
-                [e-mail]. Misschien staat het in de volgende nieuwsbrief."""
+                f"""Heeft jouw team iets gedaan waar anderen iets aan hebben? Vertel het via
+                {external_link("/deel-je-praktijkvoorbeeld/", "het formulier ‘Deel je praktijkvoorbeeld’")}.
+                De redactie leest het en zet het op de website; misschien staat het ook in de
+                volgende nieuwsbrief. Wat andere teams deden, lees je bij de
+                {external_link("/praktijkvoorbeelden/", "praktijkvoorbeelden")}."""
             ),
         ),
     ]
