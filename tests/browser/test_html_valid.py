@@ -14,6 +14,7 @@ import shutil
 import subprocess
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
@@ -199,6 +200,33 @@ def collect_practice_example_states(pages):
     pages.get("share example, thank you", response["Location"], client=client)
 
 
+def collect_subscription_states(pages):
+    from nieuwsbrief import links
+    from nieuwsbrief.models import SubscribePage, Subscriber
+
+    url = SubscribePage.objects.live().get().url
+    pages.post("subscribe, empty", url, public_form_data())
+    pages.post("subscribe, invalid", url, public_form_data({"email": "geen adres", "wijk": "Nergens"}))
+    client = pages.client()
+    response = client.post(url, public_form_data({"email": "lezer@example.org", "consent": "on"}))
+    assert response.status_code == 302, "the valid subscription was not accepted"
+    pages.get("subscribe, thank you", response["Location"], client=client)
+    subscriber = Subscriber.objects.get(email="lezer@example.org")
+    confirm = urlparse(links.confirm_url(subscriber)).path
+    pages.get("subscribe, confirm link", confirm)
+    pages.post("subscribe, confirmed", confirm, {}, shows=None)
+    pages.get("subscribe, confirm link used", confirm)
+    pages.get("subscribe, confirm link invalid", f"{url}bevestigen/ongeldig/", status=400)
+    manage = urlparse(links.manage_url(subscriber)).path
+    pages.get("subscription, personal page", manage, shows='name="wijk"')
+    pages.post("subscription, wijk invalid", manage, {"action": "wijk", "wijk": "Nergens"})
+    pages.post("subscription, unsubscribed", manage, {"action": "unsubscribe"}, shows=None)
+    other = Subscriber.objects.active().first()
+    unsubscribe = urlparse(links.unsubscribe_url(other)).path
+    pages.get("unsubscribe link", unsubscribe)
+    pages.post("unsubscribe link, done", unsubscribe, {"List-Unsubscribe": "One-Click"}, shows=None)
+
+
 def collect(pages):
     paths = sitemap_paths(Client())
     assert len(paths) >= 15
@@ -218,6 +246,7 @@ def collect(pages):
     # The 500 page is rendered without a request (home.views.server_error).
     pages.html["server error"] = loader.get_template("500.html").render()
     collect_practice_example_states(pages)
+    collect_subscription_states(pages)
     collect_open_round_states(pages)
     collect_closed_round_states(pages)
 
