@@ -3,12 +3,17 @@
 from django_tasks import task
 
 from . import batches
-from .privacy import purge_practice_submissions
+from .privacy import purge_practice_submissions, purge_subscribers
 
 
 @task()
 def purge_expired_personal_data():
-    return {"practice_submissions": purge_practice_submissions()}
+    unconfirmed, unsubscribed = purge_subscribers()
+    return {
+        "practice_submissions": purge_practice_submissions(),
+        "unconfirmed_subscribers": unconfirmed,
+        "unsubscribed_subscribers": unsubscribed,
+    }
 
 
 @task()
