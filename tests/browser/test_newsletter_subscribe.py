@@ -1,5 +1,6 @@
 """The newsletter's subscription in a real browser: subscribe, confirm by button from the outbox mail,
-the personal page, unsubscribe; axe (WCAG 2.1 AA) on every page and state at 390 and 1280 px.
+receive an issue sent by the worker code, its personal page, unsubscribe; axe (WCAG 2.1 AA) on every
+page and state at 390 and 1280 px.
 
 The one-click POST itself (RFC 8058, no CSRF token, no cookies) is tested at the HTTP level in
 tests/nieuwsbrief/test_subscribe_links.py; here its page with the button is.
@@ -9,12 +10,19 @@ import re
 from urllib.parse import urlparse
 
 import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
 
 from forms.consent import CONSENT_REQUIRED_MESSAGE
 from forms.models import OutgoingMail
 from nieuwsbrief import links
-from nieuwsbrief.models import SubscribePage, Subscriber
+from nieuwsbrief.groups import NEWSLETTER_EDITORS
+from nieuwsbrief.models import NewsletterArchivePage, SubscribePage, Subscriber
+from nieuwsbrief.sending import start_sending
+from nieuwsbrief.workflow import attach_to_archive
 from tests.browser.conftest import VIEWPORTS
+from tests.factories import UserFactory
+from tests.nieuwsbrief.sending_support import approved_issue
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("instant_forms")]
 
@@ -38,8 +46,22 @@ def outbox_link(address, marker):
     raise AssertionError(f"no {marker} link in {mail.body_text!r}")
 
 
+def send_an_issue(home):
+    """An issue approved in the workflow 'Nieuwsbrief' by a newsletter editor, sent as the admin's button does."""
+    archive = NewsletterArchivePage.objects.live().first()
+    if archive is None:
+        archive = home.add_child(instance=NewsletterArchivePage(title="Nieuwsbrieven", slug="nieuwsbrieven"))
+        attach_to_archive(archive)
+    editor = UserFactory(username="redactie-test")
+    editor.groups.add(Group.objects.get(name=NEWSLETTER_EDITORS))
+    issue = approved_issue(archive, editor, title="Nieuwsbrief van de test", subject="Nieuws uit de teams (test)")
+    mail.outbox.clear()
+    start_sending(issue, editor)  # the immediate task backend runs the worker's batches now
+    return issue
+
+
 @VIEWPORTS
-def test_subscribe_confirm_manage_and_unsubscribe(subscribe_page, open_page, assert_accessible, viewport):
+def test_subscribe_confirm_receive_an_issue_and_unsubscribe(subscribe_page, open_page, assert_accessible, viewport):
     address = f"lezer{viewport['width']}@example.org"
     page, response = open_page(subscribe_page.url, viewport)
     assert response.status == 200
@@ -75,8 +97,15 @@ def test_subscribe_confirm_manage_and_unsubscribe(subscribe_page, open_page, ass
     subscriber = Subscriber.objects.get(email=address)
     assert subscriber.is_active and subscriber.confirmed_at is not None
 
-    # The personal page from the welcome mail: another wijk, then unsubscribe.
-    manage_path = outbox_link(address, "/beheren/")
+    # An issue goes out through the worker code and arrives, with the personal links.
+    issue = send_an_issue(subscribe_page.get_parent().specific)
+    (received,) = [message for message in mail.outbox if message.to == [address]]
+    assert received.subject == issue.subject
+    assert received.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    manage_url = next(url for url in re.findall(r"https?://\S+", received.body) if "/beheren/" in url)
+
+    # The personal page from the issue: another wijk, then unsubscribe.
+    manage_path = urlparse(manage_url).path
     page, response = open_page(manage_path, viewport)
     assert response.status == 200
     assert address in main_text(page)
