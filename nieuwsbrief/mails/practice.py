@@ -18,12 +18,18 @@ def queue_received(submission, page):
     )
 
 
+def page_link(page):
+    """The page's full address for a mail (Wagtail gives a full URL already when there are several sites)."""
+    url = page.get_url()
+    return url if url.startswith(("http://", "https://")) else absolute_url(url)
+
+
 def queue_published(submission, page):
     queue_mail(
         [submission.email],
         "Je praktijkvoorbeeld staat op de website",
         "nieuwsbrief/mail/example_published",
-        {"name": submission.name, "title": page.title, "page_url": absolute_url(page.get_url())},
+        {"name": submission.name, "title": page.title, "page_url": page_link(page)},
     )
 
 

@@ -48,13 +48,23 @@ def test_publishing_mails_the_submitter_the_link_once(submitted):
 
     mail = published_mails().get()
     assert mail.to == "fatima@example.org"
-    assert submitted.url in mail.body_text and "Avondronde met zaklamp" in mail.body_text
+    assert f"http://127.0.0.1:8000{submitted.url}" in mail.body_text and "Avondronde met zaklamp" in mail.body_text
     assert PracticeExampleSubmission.objects.get().published_mail_queued_at is not None
 
     page = PracticeExamplePage.objects.get()
     page.title = "Avondronde met zaklamp (bijgewerkt)"
     page.save_revision().publish()
     assert published_mails().count() == 1
+
+
+def test_moderators_find_it_on_their_dashboard_awaiting_their_review(client, submitted, moderator):
+    client.force_login(moderator)
+
+    html = client.get("/admin/").content.decode()
+
+    assert "In afwachting van jouw beoordeling" in html
+    awaiting = html.split('id="awaiting-review-content"')[1].split("</table>")[0]
+    assert f'<a href="/admin/pages/{submitted.pk}/edit/" title="Wijzig">Avondronde met zaklamp</a>' in awaiting
 
 
 def test_approving_the_moderation_task_publishes_and_mails(client, submitted, moderator):
