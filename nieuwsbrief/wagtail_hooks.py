@@ -1,7 +1,7 @@
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from .admin import practice, subscribers
+from .admin import practice, sending, subscribers
 from .models import NewsletterArchivePage
 from .workflow import attach_to_archive
 
@@ -14,6 +14,7 @@ class NieuwsbriefGroup(ModelAdminGroup):
     items = [
         practice.ThemeAdmin,
         subscribers.SubscriberAdmin,
+        sending.DeliveryAdmin,
     ]
 
 
@@ -31,3 +32,14 @@ def attach_newsletter_workflow(request, page):
 @hooks.register("register_log_actions")
 def register_subscriber_log_actions(actions):
     subscribers.register_log_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def register_sending_urls():
+    return sending.urls()
+
+
+@hooks.register("register_page_header_buttons")
+def newsletter_send_buttons(page, user, view_name, next_url=None):
+    # "Stuur een testmail naar mijzelf" and "Versturen" on an issue, for whoever may send.
+    return sending.header_buttons(page, user)

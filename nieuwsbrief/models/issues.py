@@ -20,6 +20,7 @@ from home.search_index import text_fields
 
 from ..blocks import NewsletterSectionsBlock
 from ..feeds import NewsletterFeed
+from ..panels import SendingProgressPanel
 from .subscribers import SubscribePage, Subscriber
 
 
@@ -77,7 +78,12 @@ class NewsletterIssuePage(CachedPageMixin, Page):
     intro = models.TextField("Introductie", blank=True)
     sections = StreamField(NewsletterSectionsBlock(), verbose_name="Inhoud", blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("subject"), FieldPanel("intro"), FieldPanel("sections")]
+    content_panels = Page.content_panels + [
+        FieldPanel("subject"),
+        FieldPanel("intro"),
+        FieldPanel("sections"),
+        SendingProgressPanel(heading="Verzending"),
+    ]
     search_fields = Page.search_fields + text_fields("subject", "intro", "sections")
     page_description = "Eén nieuwsbrief: de webversie, en na goedkeuring te versturen aan alle abonnees."
     parent_page_types = ["nieuwsbrief.NewsletterArchivePage"]
