@@ -143,9 +143,18 @@ class MunicipalitySettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    newsletter_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Nieuwsbrief",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Het archief van de nieuwsbrief; onderaan elke pagina staat een link ernaartoe.",
+    )
 
     # One query for the settings and the footer pages together.
-    select_related = ["privacy_page", "accessibility_page", "contact_page"]
+    select_related = ["privacy_page", "accessibility_page", "contact_page", "newsletter_page"]
 
     @classmethod
     def for_site(cls, site):
@@ -167,7 +176,12 @@ class MunicipalitySettings(BaseSiteSetting):
         ),
         MultiFieldPanel([FieldPanel("police_phone"), FieldPanel("emergency_phone")], heading="Politie en spoed"),
         MultiFieldPanel(
-            [FieldPanel("privacy_page"), FieldPanel("accessibility_page"), FieldPanel("contact_page")],
+            [
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("contact_page"),
+                FieldPanel("newsletter_page"),
+            ],
             heading="Vaste pagina's",
         ),
         MultiFieldPanel(

@@ -215,7 +215,8 @@ def test_home_page_links_to_the_dossier_and_contact(load_demo):
     load_demo()
 
     home = HomePage.objects.get()
-    linked = [block.value["page"].specific for block in home.highlights]
+    # First: other apps' demos add their cards after these (the newsletter's archive).
+    linked = [block.value["page"].specific for block in home.highlights][:2]
     assert [type(page) for page in linked] == [DossierPage, StandardPage]
     assert linked[1].slug == "contact"
 
