@@ -288,3 +288,20 @@ def test_the_list_unsubscribe_headers_point_to_the_one_click_url(active):
     client = Client(enforce_csrf_checks=True)
     assert one_click(client, path_of(https)).status_code == 200
     assert refreshed(active).is_unsubscribed
+
+
+def test_no_link_page_is_kept_by_the_page_cache(settings, client, active, subscribe_page):
+    settings.PAGE_CACHE_ENABLED = True
+    paths = [
+        path_of(links.unsubscribe_url(active)),
+        path_of(links.manage_url(active)),
+        path_of(links.confirm_url(make_subscriber("nieuw@example.org", status=Subscriber.Status.PENDING))),
+        subscribe_page.url,
+    ]
+    for path in paths:
+        for _ in range(2):
+            response = Client().get(path)
+            assert response.status_code == 200
+            assert "X-Page-Cache" not in response, path
+    assert one_click(Client(), paths[0]).status_code == 200
+    assert refreshed(active).is_unsubscribed
