@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
+from django.forms import CheckboxSelectMultiple
 from django.http import Http404
 from django.utils import timezone
 from django.utils.html import escape
@@ -127,7 +128,12 @@ class PracticeExamplePage(CachedPageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("team_name"), FieldPanel("wijk"), FieldPanel("date"), FieldPanel("themes")],
+            [
+                FieldPanel("team_name"),
+                FieldPanel("wijk"),
+                FieldPanel("date"),
+                FieldPanel("themes", widget=CheckboxSelectMultiple),
+            ],
             heading="Over het team",
         ),
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading="Foto"),

@@ -6,6 +6,8 @@ from django.contrib.auth.models import Group
 from nieuwsbrief.models import Theme
 from tests.factories import UserFactory
 
+from .practice_support import PracticeExampleIndexPageFactory, PracticeExamplePageFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -31,3 +33,13 @@ def test_a_member_of_no_editor_group_cannot(client, home_page):
     client.force_login(UserFactory(username="iemand"))
 
     assert client.get("/admin/nieuwsbrief/theme/").status_code in (302, 403)
+
+
+def test_editors_tick_the_themes_of_an_example(client, home_page):
+    Theme.objects.create(name="Verlichting", slug="verlichting")
+    example = PracticeExamplePageFactory(parent=PracticeExampleIndexPageFactory(parent=home_page))
+    client.force_login(UserFactory(username="beheer", is_superuser=True))
+
+    html = client.get(f"/admin/pages/{example.pk}/edit/").content.decode()
+
+    assert 'type="checkbox" name="themes"' in html
