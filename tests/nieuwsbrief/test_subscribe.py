@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from forms.consent import CONSENT_REQUIRED_MESSAGE
 from forms.models import OutgoingMail
+from forms.ratelimit import DEFAULT_LIMIT as RATE_LIMIT
 from forms.testing import public_form_data
 from nieuwsbrief.forms.subscribers import WIJK_MESSAGE, SubscribeForm
 from nieuwsbrief.models import Subscriber
@@ -197,3 +198,22 @@ def test_every_mail_is_in_the_outbox(client, subscribe_page, django_capture_on_c
 
     (row,) = OutgoingMail.objects.all()
     assert row.recipients == [ADDRESS] and row.status == OutgoingMail.Status.SENT
+
+
+def test_a_filled_honeypot_gets_the_same_redirect_and_stores_and_sends_nothing(
+    client, subscribe_page, django_capture_on_commit_callbacks
+):
+    response = subscribe(client, subscribe_page, ADDRESS, django_capture_on_commit_callbacks, website="http://spam")
+
+    assert response.status_code == 302 and response["Location"] == subscribe_page.url + "bedankt/"
+    assert not Subscriber.objects.exists() and mail.outbox == []
+
+
+def test_too_many_posts_from_one_address_are_refused(client, subscribe_page, django_capture_on_commit_callbacks):
+    statuses = [
+        subscribe(client, subscribe_page, f"lezer{n}@example.org", django_capture_on_commit_callbacks).status_code
+        for n in range(RATE_LIMIT + 1)
+    ]
+
+    assert statuses == [302] * RATE_LIMIT + [429]
+    assert Subscriber.objects.count() == RATE_LIMIT
