@@ -9,7 +9,7 @@ from django.core import mail as django_mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.images import get_image_model
-from wagtail.models import WorkflowState
+from wagtail.models import Workflow, WorkflowState
 
 from forms.models import OutgoingMail
 from forms.testing import clear_rate_limits, public_form_data
@@ -245,3 +245,16 @@ def test_the_consent_covers_publication_and_the_people_on_the_photo(client, shar
     html = client.get(share_page.url).content.decode()
 
     assert "Staan er mensen herkenbaar op de foto, dan vinden zij dat goed." in html
+
+
+def test_a_failure_after_the_photo_was_written_leaves_no_file_behind(client, share_page, media, monkeypatch):
+    def broken_start(self, obj, user):
+        raise RuntimeError("Wagtail's workflow failed")
+
+    monkeypatch.setattr(Workflow, "start", broken_start)
+
+    with pytest.raises(RuntimeError):
+        submit(client, share_page, photo=upload(image_bytes()), photo_alt="Een foto")
+
+    assert not get_image_model().objects.exists() and not PracticeExamplePage.objects.exists()
+    assert stored_files(media) == []
