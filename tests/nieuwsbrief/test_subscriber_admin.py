@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -178,3 +179,17 @@ def test_the_outbox_is_readable_not_editable(editor_client, admin_client):
     failed.refresh_from_db()
     assert failed.status == "failed"
     assert OutgoingMail.objects.count() == 3
+
+
+def admin_menu_urls(client):
+    html = client.get("/admin/").content.decode()
+    props = html.split('id="wagtail-sidebar-props" type="application/json">', 1)[1].split("</script>", 1)[0]
+    return set(re.findall(r'"url": "(/admin/[^"]*)"', props))
+
+
+def test_the_menu_offers_both_lists_to_the_group_only(client, editor_client):
+    assert {INDEX_URL, OUTBOX_URL} <= admin_menu_urls(editor_client)
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name="Redacteuren"))
+    client.force_login(user)
+    assert not {INDEX_URL, OUTBOX_URL} & admin_menu_urls(client)
