@@ -9,10 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.blocks import StructBlockValidationError
 
+from home.models import MunicipalitySettings
 from home.page_cache import content_changed
 from nieuwsbrief.blocks import CallToActionBlock
 from nieuwsbrief.models import NewsletterIssuePage
 from tests.factories import InfoEveningIndexPageFactory, InfoEveningPageFactory, StandardPageFactory
+from tests.test_page_queries import MAX_QUERIES
 
 from .issue_support import (
     agenda_section,
@@ -144,7 +146,8 @@ def test_cards_cost_the_same_queries_however_many_examples(client, archive, home
         assert len(soup(response).select(".example-card")) == count
         return len(queries)
 
-    assert queries_for(1, "Een") == queries_for(8, "Acht")
+    # One more than the site's limit for other pages: the cards' one query (the subscribe link costs one too).
+    assert queries_for(1, "Een") == queries_for(8, "Acht") <= MAX_QUERIES + 1
 
 
 def test_call_to_action_needs_exactly_one_of_page_and_address(home_page):
@@ -188,3 +191,27 @@ def test_the_cached_agenda_drops_an_evening_within_minutes_of_its_end(
     response = client.get(issue.url)
     assert response["X-Page-Cache"] == "miss"
     assert "Bijna voorbij" not in response.content.decode()
+
+
+def test_archive_costs_the_same_queries_however_many_issues(client, archive):
+    def queries_with(count):
+        for n in range(count):
+            make_issue(archive, f"Nummer {archive.get_children().count()}-{n}")
+        client.get(archive.url)
+        content_changed()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(archive.url)
+        assert len(soup(response).select(".issue-list__item")) == min(archive.issues().count(), 10)
+        return len(queries)
+
+    assert queries_with(1) == queries_with(9) <= MAX_QUERIES
+
+
+def test_the_footer_links_the_archive_chosen_in_the_settings(client, archive, home_page):
+    municipality = MunicipalitySettings.for_site(home_page.get_site())
+    assert not soup(client.get(home_page.url)).footer.find("a", href=archive.url)
+    municipality.newsletter_page = archive
+    municipality.save()
+    assert soup(client.get(home_page.url)).footer.find("a", href=archive.url).get_text() == "Nieuwsbrieven"
+    archive.unpublish()
+    assert not soup(client.get(home_page.url)).footer.find("a", href=archive.url)
