@@ -15,6 +15,7 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTa
 
 from home.demo import Summary, ensure_page, get_home_page, grant_model_permissions, publish
 from home.groups import EDITOR_GROUPS, MODERATORS
+from home.seo import shorten
 
 from ..models import PracticeExampleIndexPage, PracticeExamplePage, PracticeExampleSubmission, ShareExamplePage, Theme
 from .practice_texts import (
@@ -86,6 +87,7 @@ def _ensure_example(index, themes, example, summary):
         report_label=f"praktijkvoorbeeld '{title}'",
         title=title,
         summary=text,
+        search_description=shorten(text),
         team_name=team,
         wijk=wijk,
         date=timezone.localdate() - timedelta(days=days_ago),

@@ -146,8 +146,8 @@ EXAMPLES = [
                 """Onze WhatsApp-groep groeide snel naar meer dan tweehonderd leden. Er kwamen
                 berichten over verloren katten, doorgestuurde waarschuwingen en discussies. De
                 echte meldingen raakten ondergesneeuwd.""",
-                """Samen met de wijkagent schreven we vijf huisregels, zoals: bij gevaar eerst 112
-                bellen en dan pas appen, geen foto's van mensen die je niet kent, en reageren in een
+                """Samen met de wijkagent schreven we vijf huisregels, zoals: bij gevaar eerst
+                [alarmnummer] bellen en dan pas appen, geen foto's van mensen die je niet kent, en reageren in een
                 apart gesprek.""",
             ],
             [

@@ -159,6 +159,10 @@ class PracticeExamplePage(CachedPageMixin, Page):
         context["index"] = self.get_parent()
         return context
 
+    def description_from_data(self):
+        """What search engines show without a search description (home.seo): the summary."""
+        return self.summary
+
     def body_with_anchors(self):
         prefetch_page_links(self.body)
         return headings_with_anchors(self.body)

@@ -195,3 +195,11 @@ def test_a_filtered_list_is_never_served_from_the_cached_body_of_the_plain_one(c
 
     assert sorted(titles(client.get(index.url))) == ["Deuren", "Licht"]
     assert titles(client.get(index.url + "?thema=verlichting")) == ["Licht"]
+
+
+def test_an_example_without_a_search_description_is_described_by_its_summary(client, index):
+    example = PracticeExamplePageFactory(parent=index, summary="Met een zaklamp langs de schuren in de avond.")
+
+    html = client.get(example.url).content.decode()
+
+    assert '<meta name="description" content="Met een zaklamp langs de schuren in de avond.">' in html
