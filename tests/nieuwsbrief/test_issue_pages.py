@@ -215,3 +215,12 @@ def test_the_footer_links_the_archive_chosen_in_the_settings(client, archive, ho
     assert soup(client.get(home_page.url)).footer.find("a", href=archive.url).get_text() == "Nieuwsbrieven"
     archive.unpublish()
     assert not soup(client.get(home_page.url)).footer.find("a", href=archive.url)
+
+
+def test_in_the_mail_the_cards_link_with_full_addresses(archive, home_page):
+    examples = make_examples(home_page, 2)
+    issue = make_issue(archive, "Nummer 1", sections=[examples_section(examples)])
+    html = issue.sections[0].render(context={"page": issue, "for_mail": True})
+    links = [a["href"] for a in BeautifulSoup(html, "html.parser").select(".example-card a")]
+    assert links == [example.full_url for example in examples]
+    assert all(link.startswith("http://localhost/") for link in links)
