@@ -29,7 +29,7 @@ def type_into(page, field_id, text):
     page.keyboard.type(text)
 
 
-def test_a_team_shares_an_example_with_a_photo_by_keyboard_alone(demo_site, open_page, tmp_path):
+def test_a_team_shares_an_example_with_a_photo_by_keyboard_alone(demo_site, open_page, assert_accessible, tmp_path):
     photo = tmp_path / "IMG_2041.jpg"
     photo.write_bytes(image_bytes("JPEG", size=(120, 90), exif=gps_exif()))
     page, response = open_page(SHARE_URL, PHONE)
@@ -62,6 +62,7 @@ def test_a_team_shares_an_example_with_a_photo_by_keyboard_alone(demo_site, open
     page.wait_for_url("**/bedankt/")
     assert page.locator("h1").inner_text() == "Bedankt voor je praktijkvoorbeeld"
     assert "We hebben ‘Zaklamprondje langs de schuren’ ontvangen." in main_text(page)
+    assert_accessible(page)
     example = PracticeExamplePage.objects.get(title="Zaklamprondje langs de schuren")
     assert not example.live and example.wijk == "Noorderpark"
     assert WorkflowState.objects.get(object_id=str(example.pk)).status == WorkflowState.STATUS_IN_PROGRESS
