@@ -61,12 +61,21 @@ class ShareExamplePageFactory(wagtail_factories.PageFactory):
         model = ShareExamplePage
 
 
+GPS_XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="52,22.0N"/></rdf:RDF></x:xmpmeta>'
+)
+
+
 def image_bytes(kind="JPEG", size=(64, 48), color=(200, 80, 40), exif=None):
-    """A small picture as bytes: JPEG, PNG or HEIF; ``exif`` an ``Image.Exif`` to embed."""
+    """A small picture as bytes: JPEG, PNG or HEIF; ``exif`` an ``Image.Exif`` to embed (a JPEG gets
+    the same position in XMP too, as phones write it)."""
     picture = Image.new("RGB", size, color)
     output = io.BytesIO()
     if kind == "HEIF":
         pillow_heif.from_pillow(picture).save(output, quality=50)
+    elif exif is not None and kind == "JPEG":
+        picture.save(output, format=kind, exif=exif, xmp=GPS_XMP)
     elif exif is not None:
         picture.save(output, format=kind, exif=exif)
     else:
