@@ -69,11 +69,6 @@ ISSUES = [
 AGENDA_TEXT = "Deze aanmeldmomenten en informatiebijeenkomsten staan gepland."
 
 
-def mail_text(issue):
-    """What the demo stores as the sent mail's text, until the sending part renders it."""
-    return f"{issue.title}\n\n{issue.intro}\n\nLees deze nieuwsbrief op de website: {issue.full_url}\n"
-
-
 def chapter_paragraph(archive, subscribe_page):
     """Added to the dossier chapter on sharing information: where the newsletter is."""
     subscribe = (

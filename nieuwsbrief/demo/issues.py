@@ -1,8 +1,9 @@
 """Demo content: the archive 'Nieuwsbrieven' under the home page, with the workflow
 "Nieuwsbrief" attached, and two issues that went through it and were sent to the
-subscribers of that moment (a NewsletterSending with one sent Delivery each); a demo
-account of "Redactie nieuwsbrief" that approved them; links to the newsletter from the
-footer (the settings), the home page and the dossier chapter on sharing information.
+subscribers of that moment (a NewsletterSending with the mail rendered as a real send
+renders it, and one sent Delivery each); a demo account of "Redactie nieuwsbrief" that
+approved them; links to the newsletter from the footer (the settings), the home page and
+the dossier chapter on sharing information.
 
 Idempotent: found by slug, created only when missing; pages an editor changed (a revision
 with a user, or a draft) are left alone. Runs after the practice examples and the
@@ -15,7 +16,6 @@ from django.contrib.auth import get_user_model
 from django.core.mail import make_msgid
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.html import escape
 from wagtail.models import Page
 
 from home.demo import Summary, ensure_demo_account, ensure_page, get_default_site, get_home_page, link_card, publish
@@ -23,6 +23,7 @@ from home.demo.accounts import DEMO_EDITOR_USERNAME
 from home.models import MunicipalitySettings
 
 from ..groups import NEWSLETTER_EDITORS
+from ..mails.issues import render_issue_mail
 from ..models import (
     Delivery,
     NewsletterArchivePage,
@@ -46,7 +47,6 @@ from .issue_texts import (
     HOME_CARD_TITLE,
     ISSUES,
     chapter_paragraph,
-    mail_text,
 )
 
 CHAPTER_SLUG = "informatie-delen"  # the dossier's chapter on sharing information (dossier/demo)
@@ -146,14 +146,14 @@ def _ensure_sent_issue(archive, data, workflow, editor, approver, share_page, su
 
 def _record_sending(issue, sent_at, sender):
     """The send as it went: everyone subscribed at that moment got one copy, all accepted."""
-    text = mail_text(issue)
+    subject, body_html, body_text = render_issue_mail(issue)  # as the sending part renders it
     sending = NewsletterSending.objects.create(
         issue=issue,
         started_at=sent_at,
         started_by=sender,
-        subject=issue.subject,
-        body_html="".join(f"<p>{escape(line)}</p>" for line in text.split("\n\n")),
-        body_text=text,
+        subject=subject,
+        body_html=body_html,
+        body_text=body_text,
         finished_at=sent_at + timedelta(minutes=3),
     )
     subscribed_then = Subscriber.objects.filter(confirmed_at__lte=sent_at).filter(

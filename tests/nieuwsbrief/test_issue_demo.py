@@ -54,7 +54,9 @@ def test_demo_archive_has_two_issues_that_passed_the_workflow_and_were_sent(load
 
         sending = issue.sending
         assert sending.started_at < sending.finished_at and sending.subject == issue.subject
-        assert sending.body_text and sending.body_html
+        # The mail as a real send renders it: the web version linked, the sections in it.
+        assert issue.full_url in sending.body_text and issue.full_url in sending.body_html
+        assert "Uit de teams" in sending.body_text and "Agenda" in sending.body_html
         progress = sending.progress()
         assert progress["total"] == progress["sent"] > 0
         for delivery in sending.deliveries.select_related("subscriber"):
