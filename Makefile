@@ -116,6 +116,7 @@ format: $(DEV_INSTALLED)
 
 bench: demo var/serve-secret-key
 	$(BIN)/python bench/run.py --port $(BENCH_PORT)
+	$(BIN)/python -m bench.newsletter
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -12,6 +12,9 @@ The modules, in the order a run uses them:
 - `burst`: the sign-up burst: many residents sign up for one fresh evening at the same moment.
 - `report`: the tables and the markdown written to docs/performance.md.
 - `django_side`: code that runs inside `manage.py shell` with the server's settings and database.
+- `newsletter`: sending a newsletter issue to 10,000 subscribers through the real worker
+  (`python -m bench.newsletter`, also run by `make bench`), with `smtp_sink`, a local SMTP server
+  that counts per address (also used by the worker-kill test).
 
 Traffic only ever goes to 127.0.0.1.
 """

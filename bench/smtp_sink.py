@@ -14,6 +14,7 @@ import asyncio
 import re
 import socket
 import threading
+import time
 from collections import Counter
 
 from aiosmtpd.controller import Controller
@@ -34,6 +35,7 @@ class Recorder:
     def __init__(self, delay: float = 0.0):
         self.delay = delay
         self.received: list[tuple[str, str]] = []
+        self.moments: list[float] = []  # time.monotonic() of each entry in received
         self._lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):
@@ -42,6 +44,7 @@ class Recorder:
         message_id = match[1].decode() if match else ""
         with self._lock:
             self.received.extend((address, message_id) for address in envelope.rcpt_tos)
+            self.moments.extend(time.monotonic() for _ in envelope.rcpt_tos)
         if self.delay:
             await asyncio.sleep(self.delay)  # a server that takes a moment to answer
         return "250 Message accepted"
@@ -49,6 +52,14 @@ class Recorder:
     def snapshot(self) -> list[tuple[str, str]]:
         with self._lock:
             return list(self.received)
+
+    def timed(self) -> list[tuple[str, str, float]]:
+        """``(address, message_id, moment)`` of every recipient accepted so far."""
+        with self._lock:
+            return [
+                (address, message_id, moment)
+                for (address, message_id), moment in zip(self.received, self.moments, strict=True)
+            ]
 
     def per_address(self) -> Counter:
         return Counter(address for address, _ in self.snapshot())

@@ -36,7 +36,7 @@ from django.db.models import F, Min, Q
 from django.utils import timezone
 
 from . import conf
-from .mails.issues import build_message, reply_to_addresses
+from .mails.issues import batch_context, build_message
 from .models import Delivery, NewsletterSending
 
 logger = logging.getLogger(__name__)
@@ -140,7 +140,7 @@ def _reopen(mail_connection):
         logger.warning("Could not reopen the mail connection", exc_info=True)
 
 
-def send_one(delivery, mail_connection, reply_to):
+def send_one(delivery, mail_connection, context):
     """Send one claimed delivery over the open connection; returns SENT, SKIPPED, RETRY or FAILED."""
     subscriber = delivery.subscriber
     if subscriber is None or not subscriber.is_active:
@@ -148,7 +148,7 @@ def send_one(delivery, mail_connection, reply_to):
         _settle(delivery, status=Delivery.Status.SKIPPED, lease_until=None)
         return SKIPPED
     try:
-        message = build_message(delivery, mail_connection, reply_to)
+        message = build_message(delivery, mail_connection, context)
         if mail_connection.send_messages([message]) != 1:
             raise RuntimeError("The mail server accepted no message.")
     except Exception as error:
@@ -169,7 +169,7 @@ def send_batch(sending_id, size=None):
     deliveries = claim_batch(sending_id, size or conf.get("NIEUWSBRIEF_BATCH_SIZE"))
     if not deliveries:
         return outcomes
-    reply_to = reply_to_addresses()
+    context = batch_context()
     mail_connection = get_connection()
     try:
         mail_connection.open()
@@ -181,7 +181,7 @@ def send_batch(sending_id, size=None):
     try:
         for delivery in deliveries:
             delivery.sending = sending  # one copy of the rendered body for the whole batch
-            outcomes[send_one(delivery, mail_connection, reply_to)] += 1
+            outcomes[send_one(delivery, mail_connection, context)] += 1
     finally:
         try:
             mail_connection.close()

@@ -94,6 +94,11 @@ def reply_to_addresses():
     return [municipality.contact_email] if municipality is not None and municipality.contact_email else None
 
 
+def batch_context():
+    """What every mail of a batch shares, looked up once: the reply-to address and the personal links' paths."""
+    return {"reply_to": reply_to_addresses(), "links": links.PersonalLinks()}
+
+
 def _message(subject, html, text, to, message_id, extra_headers=None, connection=None, reply_to=None):
     message = EmailMultiAlternatives(
         subject=subject,
@@ -114,27 +119,19 @@ def _message(subject, html, text, to, message_id, extra_headers=None, connection
     return message
 
 
-def build_message(delivery, connection=None, reply_to=None):
+def build_message(delivery, connection=None, context=None):
     """The message of one delivery: the sending's body with this subscriber's links and headers.
 
-    ``reply_to``: pass ``reply_to_addresses()`` once for a whole batch; without it, it is looked up.
+    ``context``: ``batch_context()``, looked up once for a whole batch; without it, it is looked up now.
     """
+    context = context or batch_context()
     sending, subscriber = delivery.sending, delivery.subscriber
+    manage_url, unsubscribe_url, headers = context["links"].for_subscriber(subscriber)
     html, text = personalise(
-        sending.body_html,
-        sending.body_text,
-        manage_url=links.manage_url(subscriber),
-        unsubscribe_url=links.unsubscribe_url(subscriber),
+        sending.body_html, sending.body_text, manage_url=manage_url, unsubscribe_url=unsubscribe_url
     )
     return _message(
-        sending.subject,
-        html,
-        text,
-        subscriber.email,
-        delivery.message_id,
-        links.list_unsubscribe_headers(subscriber),
-        connection,
-        reply_to if reply_to is not None else reply_to_addresses(),
+        sending.subject, html, text, subscriber.email, delivery.message_id, headers, connection, context["reply_to"]
     )
 
 

@@ -168,6 +168,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Background work: Django's tasks API (django-tasks backport) stored in the
 # database and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Sending a newsletter: the worker's rate and batch size (more in nieuwsbrief/conf.py).
+NIEUWSBRIEF_MAILS_PER_MINUTE = int(os.environ.get("NIEUWSBRIEF_MAILS_PER_MINUTE", "300"))
+NIEUWSBRIEF_BATCH_SIZE = int(os.environ.get("NIEUWSBRIEF_BATCH_SIZE", "50"))
 
 WAGTAIL_SITE_NAME = "Buurtpreventie"
 # No avatars from Gravatar: each would be a third-party request carrying a hash of

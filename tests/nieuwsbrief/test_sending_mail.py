@@ -129,6 +129,15 @@ def test_the_list_unsubscribe_headers_offer_https_and_mailto_with_one_click(sent
     assert headers["Auto-Submitted"] == "auto-generated"
 
 
+def test_a_batchs_personal_links_are_those_of_the_link_functions(newsletter_site):
+    (subscriber,) = make_subscribers(1)
+    assert links.PersonalLinks().for_subscriber(subscriber) == (
+        links.manage_url(subscriber),
+        links.unsubscribe_url(subscriber),
+        links.list_unsubscribe_headers(subscriber),
+    )
+
+
 def test_personal_links_are_escaped_in_the_html():
     html, text = issue_mails.personalise(
         f'<a href="{issue_mails.UNSUBSCRIBE_PLACEHOLDER}">x</a> <a href="{issue_mails.MANAGE_PLACEHOLDER}">y</a>',
