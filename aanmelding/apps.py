@@ -9,14 +9,18 @@ class AanmeldingConfig(AppConfig):
     verbose_name = "Aanmelding"
 
     def ready(self):
+        from forms.outbox_admin import register_mail_source
         from home.page_cache import register_content_model
         from home.periodic import register_periodic
 
         from .models import RegistrationRound
+        from .permissions import HANDLE_PERMISSION
         from .tasks import notify_open_round, purge_expired_personal_data, remind_evening_signups
 
         # The home page shows the current round.
         register_content_model(RegistrationRound)
+        # In the read-only outbox, registration and sign-up mails only for those who handle them.
+        register_mail_source(self.label, HANDLE_PERMISSION)
         register_periodic(notify_open_round, every=timedelta(minutes=5))
         register_periodic(purge_expired_personal_data, every=timedelta(hours=24))
         register_periodic(remind_evening_signups, every=timedelta(minutes=15))

@@ -69,7 +69,8 @@ def queue_mail(to, subject, template_name, context=None, *, attachments=None, re
     ``municipality`` (the site settings) added. ``attachments``: a list of
     ``(filename, content, mimetype)`` tuples or dicts with those keys.
     Without ``reply_to``, an answer goes to the municipality's contact address
-    (the site settings), not to the sending address nobody reads.
+    (the site settings), not to the sending address nobody reads. The row's
+    ``source`` is the template's first folder (the app that wrote the mail).
     """
     recipients = _addresses(to)
     if not recipients:
@@ -90,6 +91,7 @@ def queue_mail(to, subject, template_name, context=None, *, attachments=None, re
         body_text=body_text,
         body_html=body_html,
         attachments=[_attachment(item) for item in attachments or []],
+        source=template_name.split("/", 1)[0],
     )
     # robust: a failing enqueue must not undo the caller's committed work;
     # the sweep sends the row anyway.

@@ -93,6 +93,9 @@ class OutgoingMail(models.Model):
     # Made when the mail is queued: a copy sent again after a crash carries the same one,
     # so mail programs show it once.
     message_id = models.CharField("Message-ID", max_length=255, blank=True, editable=False)
+    # Which part of the site wrote it (the first folder of its template, e.g. "aanmelding"):
+    # the read-only outbox shows an editor only the mails of the parts whose data they may see.
+    source = models.CharField("afkomstig van", max_length=40, blank=True, db_index=True, editable=False)
 
     objects = OutgoingMailQuerySet.as_manager()
 

@@ -7,8 +7,12 @@ failed above the list. Nobody adds, edits or deletes here: the outbox is
 written by ``forms.mail.queue_mail`` and emptied by the purges.
 
 Who: whoever holds ``forms.view_outgoingmail`` (granted by the apps'
-migrations to the groups that need it), and superusers. The bodies are not
-shown: they hold the recipients' personal links.
+migrations to the groups that need it), and superusers. Each sees only the
+mails of the parts of the site whose data they may see: an app says which
+permission reads its mails with ``register_mail_source("nieuwsbrief",
+"nieuwsbrief.manage_subscribers")`` in its ``AppConfig.ready()``; a mail's
+``source`` is the app that wrote it. Superusers see every row. The bodies
+are not shown: they hold the recipients' personal links.
 """
 
 from django.db.models import Count
@@ -28,6 +32,23 @@ from .admin import (
 from .models import OutgoingMail
 
 VIEW_PERMISSION = "forms.view_outgoingmail"
+
+# source (an app label) -> the permission that may read that app's mails
+_source_permissions = {}
+
+
+def register_mail_source(source, permission):
+    """Let holders of ``permission`` (and ``forms.view_outgoingmail``) read the mails that ``source`` wrote."""
+    _source_permissions[source] = permission
+
+
+def readable_mail(user):
+    """The outbox rows ``user`` may see: all for a superuser, else those of the sources their permissions allow."""
+    mails = OutgoingMail.objects.all()
+    if user.is_superuser:
+        return mails
+    sources = [source for source, permission in _source_permissions.items() if user.has_perm(permission)]
+    return mails.filter(source__in=sources)
 
 
 class OutboxPermissionHelper(PermissionHelper):
@@ -49,8 +70,8 @@ class OutboxPermissionHelper(PermissionHelper):
         return False
 
 
-def count_per_status():
-    return dict(OutgoingMail.objects.order_by().values_list("status").annotate(number=Count("pk")))
+def count_per_status(user):
+    return dict(readable_mail(user).order_by().values_list("status").annotate(number=Count("pk")))
 
 
 class OutboxStatusFilter(ChoiceListFilter):
@@ -59,14 +80,14 @@ class OutboxStatusFilter(ChoiceListFilter):
     lookup = "status"
 
     def lookups(self, request, model_admin):
-        counts = count_per_status()
+        counts = count_per_status(request.user)
         return [(status, f"{label} ({counts.get(status, 0)})") for status, label in OutgoingMail.Status.choices]
 
 
 class OutboxIndexView(OwnFiltersOnlyMixin, ForbiddenIndexView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = count_per_status()
+        counts = count_per_status(self.request.user)
         Status = OutgoingMail.Status
         context["waiting_count"] = counts.get(Status.PENDING, 0) + counts.get(Status.SENDING, 0)
         context["failed_count"] = counts.get(Status.FAILED, 0)
@@ -94,3 +115,6 @@ class OutgoingMailAdmin(ModelAdmin):
     edit_view_class = ForbiddenEditView
     delete_view_class = ForbiddenDeleteView
     index_template_name = "forms/admin/outbox_index.html"
+
+    def get_queryset(self, request):
+        return readable_mail(request.user).order_by(*self.ordering)

@@ -11,6 +11,7 @@ class NieuwsbriefConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from forms.outbox_admin import register_mail_source
         from home.page_cache import register_content_model
         from home.periodic import register_periodic
 
@@ -20,6 +21,8 @@ class NieuwsbriefConfig(AppConfig):
 
         # Example pages show their themes' names.
         register_content_model(Theme)
+        # In the read-only outbox, the newsletter's mails (subscriptions, shared examples) for its editors.
+        register_mail_source(self.label, "nieuwsbrief.manage_subscribers")
         register_periodic(purge_expired_personal_data, every=timedelta(hours=24))
         # Sendings whose worker died, and retries that came due, are picked up within minutes.
         register_periodic(sweep_newsletter_sendings, every=timedelta(minutes=3))

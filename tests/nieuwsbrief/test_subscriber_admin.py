@@ -5,7 +5,7 @@ import io
 import re
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from wagtail.models import ModelLogEntry
 
 from forms.models import OutgoingMail
@@ -154,11 +154,12 @@ def test_the_csv_export_holds_the_filtered_list_and_neutralises_formulas(editor_
 
 
 def test_the_outbox_is_readable_not_editable(editor_client, admin_client):
-    sent = OutgoingMail.objects.create(to="a@example.org", subject="Gelukt", body_text="x", status="sent")
+    mail = {"body_text": "x", "source": "nieuwsbrief"}
+    sent = OutgoingMail.objects.create(to="a@example.org", subject="Gelukt", status="sent", **mail)
     failed = OutgoingMail.objects.create(
-        to="b@example.org", subject="Mislukt", body_text="x", status="failed", last_error="550 mailbox unavailable"
+        to="b@example.org", subject="Mislukt", status="failed", last_error="550 mailbox unavailable", **mail
     )
-    OutgoingMail.objects.create(to="c@example.org", subject="Wacht", body_text="x")
+    OutgoingMail.objects.create(to="c@example.org", subject="Wacht", **mail)
 
     response = editor_client.get(OUTBOX_URL)
     assert response.status_code == 200
@@ -179,6 +180,35 @@ def test_the_outbox_is_readable_not_editable(editor_client, admin_client):
     failed.refresh_from_db()
     assert failed.status == "failed"
     assert OutgoingMail.objects.count() == 3
+
+
+def test_the_outbox_shows_each_group_only_the_mails_of_its_own_part(editor_client, admin_client, subscribers):
+    """A newsletter editor must not read registration mails (names of applicants), nor a handler subscription mails."""
+    from forms.mail import queue_mail
+
+    newsletter = queue_mail(
+        "nieuw@example.org", "Bevestig je aanmelding voor de nieuwsbrief", "nieuwsbrief/mail/confirm"
+    )
+    registration = OutgoingMail.objects.create(
+        to="aanvrager@example.org", subject="Je aanmelding voor buurtpreventie", body_text="x", source="aanmelding"
+    )
+    assert newsletter.source == "nieuwsbrief"
+
+    body = editor_client.get(OUTBOX_URL).content.decode()
+    assert "nieuw@example.org" in body and "aanvrager@example.org" not in body
+    assert "Wachten op verzending: <strong>1</strong>" in body
+    assert editor_client.get(OUTBOX_URL, {"q": "aanvrager"}).content.decode().count("aanvrager@example.org") == 0
+
+    handler = UserFactory(username="behandelaar")
+    handler.groups.add(Group.objects.get(name="Behandelaars buurtpreventie"))
+    handler.user_permissions.add(Permission.objects.get(content_type__app_label="forms", codename="view_outgoingmail"))
+    editor_client.force_login(handler)
+    body = editor_client.get(OUTBOX_URL).content.decode()
+    assert "aanvrager@example.org" in body and "nieuw@example.org" not in body
+
+    body = admin_client.get(OUTBOX_URL).content.decode()
+    assert "aanvrager@example.org" in body and "nieuw@example.org" in body
+    assert registration.pk and OutgoingMail.objects.count() == 2
 
 
 def admin_menu_urls(client):
