@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.urls import reverse
 
+from forms.consent import municipality_settings
 from forms.mail import absolute_url
 from forms.tokens import make_token
 
@@ -52,19 +53,31 @@ def unsubscribe_url(subscriber, request=None):
     return absolute_url(reverse("nieuwsbrief_unsubscribe", args=[token]), request)
 
 
+def unsubscribe_mailto(request=None):
+    """The mailto of ``List-Unsubscribe``: to the municipality's contact address, which people read.
+
+    Nothing reads mail automatically: an editor unsubscribes the sender's
+    address in the admin (Nieuwsbrief → Abonnees). Mail programs that offer
+    the https link (almost all) unsubscribe at once instead.
+    """
+    municipality = municipality_settings(request)
+    address = (municipality.contact_email if municipality else "") or settings.DEFAULT_FROM_EMAIL
+    return f"mailto:{address}?subject=Afmelden%20voor%20de%20nieuwsbrief"
+
+
+def _list_unsubscribe(unsubscribe, mailto):
+    return {
+        "List-Unsubscribe": f"<{unsubscribe}>, <{mailto}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
 def list_unsubscribe_headers(subscriber, request=None):
     """``List-Unsubscribe`` (https and mailto) and ``List-Unsubscribe-Post`` (RFC 2369, RFC 8058).
 
-    The mailto goes to the sending address with the token in the subject, for
-    mail programs that only offer mail; the https link unsubscribes at once on POST.
+    The https link unsubscribes at once on a POST; the mailto is ``unsubscribe_mailto()``.
     """
-    token = make_token(UNSUBSCRIBE_PURPOSE, subscriber.pk)
-    https = absolute_url(reverse("nieuwsbrief_unsubscribe", args=[token]), request)
-    mailto = f"mailto:{settings.DEFAULT_FROM_EMAIL}?subject=afmelden%20{token}"
-    return {
-        "List-Unsubscribe": f"<{https}>, <{mailto}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }
+    return _list_unsubscribe(unsubscribe_url(subscriber, request), unsubscribe_mailto(request))
 
 
 class PersonalLinks:
@@ -86,14 +99,10 @@ class PersonalLinks:
         # (before, after) the token: only the token's own place is filled in.
         self.manage = manage.rpartition(self.STAND_IN)[::2]
         self.unsubscribe = unsubscribe.rpartition(self.STAND_IN)[::2]
+        self.mailto = unsubscribe_mailto(request)
 
     def for_subscriber(self, subscriber):
         """``(manage_url, unsubscribe_url, list_unsubscribe_headers)`` of one subscriber."""
         manage = make_token(MANAGE_PURPOSE, subscriber.pk).join(self.manage)
-        token = make_token(UNSUBSCRIBE_PURPOSE, subscriber.pk)
-        unsubscribe = token.join(self.unsubscribe)
-        headers = {
-            "List-Unsubscribe": f"<{unsubscribe}>, <mailto:{settings.DEFAULT_FROM_EMAIL}?subject=afmelden%20{token}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        }
-        return manage, unsubscribe, headers
+        unsubscribe = make_token(UNSUBSCRIBE_PURPOSE, subscriber.pk).join(self.unsubscribe)
+        return manage, unsubscribe, _list_unsubscribe(unsubscribe, self.mailto)

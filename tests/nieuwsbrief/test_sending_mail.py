@@ -123,7 +123,8 @@ def test_the_list_unsubscribe_headers_offer_https_and_mailto_with_one_click(sent
     headers = message.message()
     https, mailto = re.fullmatch(r"<(https://[^>]+)>, <(mailto:[^>]+)>", headers["List-Unsubscribe"]).groups()
     assert https == links.unsubscribe_url(subscribers[1])
-    assert mailto.startswith("mailto:buurtpreventie@gemeente.example?subject=afmelden%20")
+    # To the contact address that people read (the settings), who unsubscribe the sender in the admin.
+    assert mailto == "mailto:buurtpreventie@gemeente.example?subject=Afmelden%20voor%20de%20nieuwsbrief"
     assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert headers["Message-ID"] == Delivery.objects.get(subscriber=subscribers[1]).message_id
     assert headers["Auto-Submitted"] == "auto-generated"
@@ -204,3 +205,11 @@ def test_html_to_text_keeps_lists_and_link_addresses():
         "<style>p{color:red}</style>"
     )
     assert text == "Kop\n\nEen link (https://x.example/).\n\n- een\n- twee"
+
+
+def test_the_unsubscribe_mailto_follows_the_contact_address_in_the_settings(newsletter_site, municipality):
+    municipality.contact_email = "nieuwsbrief@voorbeeld.example"
+    municipality.save()
+    (subscriber,) = make_subscribers(1)
+    header = links.list_unsubscribe_headers(subscriber)["List-Unsubscribe"]
+    assert header.endswith("<mailto:nieuwsbrief@voorbeeld.example?subject=Afmelden%20voor%20de%20nieuwsbrief>")
