@@ -6,8 +6,8 @@ May it go?
 revision passed the workflow "Nieuwsbrief" (an approved run of that
 workflow whose approval covers the live revision: approved at or after the
 revision that was reviewed, and the live revision is no newer than the
-approval), it was not sent before and there is at least one active
-subscriber.
+approval), it was not sent before, the subscribe page its personal links
+lead to is live, and there is at least one active subscriber.
 
 Starting
 --------
@@ -27,6 +27,7 @@ from django.utils import timezone
 from wagtail.models import TaskState, WorkflowState
 
 from .groups import WORKFLOW_NAME
+from .links import subscribe_page
 from .mails.issues import new_message_id, render_issue_mail
 from .models import Delivery, NewsletterIssuePage, NewsletterSending, Subscriber
 from .tasks import send_newsletter_batch
@@ -84,6 +85,11 @@ def refusal_reason(issue):
         return (
             "De gepubliceerde versie van deze nieuwsbrief is niet goedgekeurd in de workflow ‘Nieuwsbrief’. "
             "Dien hem in ter goedkeuring; na goedkeuring kun je hem versturen."
+        )
+    if subscribe_page() is None:
+        return (
+            "Er is geen gepubliceerde pagina ‘Nieuwsbrief ontvangen’: de links om je af te melden en je gegevens "
+            "te wijzigen in elke nieuwsbrief leiden daarheen. Publiceer die pagina eerst."
         )
     if not Subscriber.objects.active().exists():
         return (

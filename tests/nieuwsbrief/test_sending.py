@@ -105,6 +105,15 @@ def test_an_approval_in_another_workflow_does_not_count(newsletter_site, newslet
     assert "niet goedgekeurd" in sending.refusal_reason(issue)
 
 
+def test_without_a_live_subscribe_page_the_personal_links_lead_nowhere(newsletter_site, newsletter_editor):
+    from nieuwsbrief.models import SubscribePage
+
+    make_subscribers(1)
+    issue = approved_issue(newsletter_site, newsletter_editor)
+    SubscribePage.objects.get().unpublish()
+    assert "Nieuwsbrief ontvangen" in sending.refusal_reason(issue)
+
+
 def test_without_active_subscribers_there_is_nobody_to_send_to(newsletter_site, newsletter_editor):
     make_subscribers(2, status=Subscriber.Status.PENDING)
     issue = approved_issue(newsletter_site, newsletter_editor)
