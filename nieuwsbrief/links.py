@@ -30,7 +30,7 @@ MANAGE_MAX_AGE = UNSUBSCRIBE_MAX_AGE = timedelta(days=2 * 365)
 
 def subscribe_page():
     """The live subscription page, whose sub-pages the confirm and manage links open; None without one."""
-    return SubscribePage.objects.live().first()
+    return SubscribePage.live_page()
 
 
 def _page_link(route, token, request=None):

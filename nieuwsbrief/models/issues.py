@@ -61,7 +61,7 @@ class NewsletterArchivePage(CachedPageMixin, RoutablePageMixin, Page):
         context["issues"] = Paginator(self.issues(), self.ISSUES_PER_PAGE).get_page(
             request.GET.get(self.PAGE_PARAMETER)
         )
-        context["subscribe_page"] = SubscribePage.objects.live().first()
+        context["subscribe_page"] = SubscribePage.live_page()
         return context
 
     @path("feed/", name="feed")
@@ -105,7 +105,7 @@ class NewsletterIssuePage(CachedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subscribe_page"] = SubscribePage.objects.live().first()
+        context["subscribe_page"] = SubscribePage.live_page()
         return context
 
 

@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from forms.base import PublicFormPageMixin
 from forms.models import ConsentRecord
+from home.page_cache import remembered
 from home.search_index import text_fields
 
 # How long a confirm link works and an unconfirmed request is kept (nieuwsbrief.links.CONFIRM_MAX_AGE).
@@ -132,6 +133,11 @@ class SubscribePage(PublicFormPageMixin, Page):
     page_description = "Het formulier waarmee bewoners zich aanmelden voor de nieuwsbrief."
     subpage_types = []
     max_count = 1
+
+    @classmethod
+    def live_page(cls):
+        """The live subscription page (None without one), kept until the next content change: pages link it."""
+        return remembered("nieuwsbrief:subscribe-page", lambda: cls.objects.live().first())
 
     def get_form_kwargs(self, request):
         return {**super().get_form_kwargs(request), "page": self}

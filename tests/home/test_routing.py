@@ -75,3 +75,19 @@ def test_a_routable_page_on_the_way_keeps_its_own_routes_before_a_child_page(cli
 
     result = route(home_page, "/avonden/noord/bedankt/", rf)
     assert result.page.pk == evening.pk  # the evening's thank-you route, as the walk finds it
+
+
+def test_a_page_under_a_routable_page_whose_routes_do_not_match_is_still_found_directly(home_page, rf):
+    """The newsletter archive has a route of its own (feed/); an issue under it costs no walk down the tree."""
+    from nieuwsbrief.models import NewsletterArchivePage, NewsletterIssuePage
+
+    archive = home_page.add_child(instance=NewsletterArchivePage(title="Nieuwsbrieven", slug="nieuwsbrieven"))
+    issue = archive.add_child(instance=NewsletterIssuePage(title="Nummer 1", slug="nummer-1", subject="Nummer 1"))
+    # A child page named like the archive's own route: the route wins, as in Wagtail's walk.
+    archive.add_child(instance=NewsletterIssuePage(title="Feed", slug="feed", subject="Feed"))
+
+    with CaptureQueriesContext(connection) as queries:
+        result = route(home_page, "/nieuwsbrieven/nummer-1/", rf)
+    assert result.page.pk == issue.pk and len(queries) == 2
+
+    assert route(home_page, "/nieuwsbrieven/feed/", rf).page.pk == archive.pk
