@@ -26,6 +26,7 @@ import importlib.util
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 
 def demo_loaders():
@@ -50,7 +51,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         loaders = demo_loaders()
-        with transaction.atomic():
+        # The demo runs Wagtail's workflows (an example in moderation, approved newsletters), and Wagtail
+        # mails the moderators at once; those mails are about demo accounts and would fill the console of
+        # `make run`. The site's own mails go through the outbox (a table), which this does not touch.
+        with transaction.atomic(), override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             for _label, load in loaders:
                 load(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo-inhoud is klaar."))
