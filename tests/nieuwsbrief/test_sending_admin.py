@@ -244,6 +244,13 @@ def test_the_delivery_log_lists_one_sending_with_status_attempts_and_errors(
     assert other.pk != sent.pk
 
 
+def test_the_delivery_log_ignores_unknown_filter_values(client, newsletter_editor):
+    client.force_login(newsletter_editor)
+    url = reverse("nieuwsbrief_delivery_modeladmin_index")
+    for query in ("?sending=abc", "?sending=999999", "?status=weg", "?sending=1%27"):
+        assert client.get(url + query).status_code == 200
+
+
 def test_the_delivery_log_is_closed_to_editors_without_the_right(client, page_editor):
     client.force_login(page_editor)
     assert client.get(reverse("nieuwsbrief_delivery_modeladmin_index")).status_code == 403
