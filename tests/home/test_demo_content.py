@@ -330,3 +330,12 @@ def test_demo_editor_groups_may_edit_roles_and_settings(db, settings, tmp_path):
     assert editors.permissions.filter(codename="change_role").exists()
     assert moderators.permissions.filter(codename="change_municipalitysettings").exists()
     assert not editors.permissions.filter(codename="change_municipalitysettings").exists()
+
+
+def test_loading_the_demo_sends_no_mail_of_wagtails_workflows(load_demo, settings, capsys):
+    """The demo submits and approves pages; Wagtail would mail the demo moderators at once (to the console)."""
+    from django.core import mail
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    load_demo()
+    assert mail.outbox == []
