@@ -104,8 +104,9 @@ def claim_batch(sending_id, size, moment=None):
 
 
 def _settle(delivery, **fields):
-    # Only the claim that holds the row settles it.
-    return Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(**fields)
+    # Only the claim that holds the row settles it: not one whose lease ran out and was taken by another worker.
+    held = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING, lease_until=delivery.lease_until)
+    return held.update(**fields)
 
 
 def _record_failure(delivery, error):

@@ -6,16 +6,16 @@ the workflow "Nieuwsbrief" started on it, its task approved by a member of
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from wagtail.models import Site, Workflow
 
+from home.demo import ensure_tree_roots
 from home.models import MunicipalitySettings
-from nieuwsbrief.groups import NEWSLETTER_EDITORS, WORKFLOW_NAME
+from nieuwsbrief.groups import WORKFLOW_NAME
 from nieuwsbrief.models import NewsletterArchivePage, NewsletterIssuePage, SubscribePage, Subscriber
-from nieuwsbrief.workflow import attach_to_archive
-from tests.factories import UserFactory
+from nieuwsbrief.workflow import attach_to_archive, ensure_newsletter_group
+from tests.factories import HomePageFactory, UserFactory
 
 SECTIONS = [
     {
@@ -26,7 +26,17 @@ SECTIONS = [
 
 
 @pytest.fixture
-def municipality(home_page):
+def newsletter_home(db):
+    """A home page as the default site's root; an earlier transactional test may have emptied the database."""
+    home = HomePageFactory(parent=ensure_tree_roots())
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    return home
+
+
+@pytest.fixture
+def municipality(newsletter_home):
     settings = MunicipalitySettings.for_site(Site.objects.get(is_default_site=True))
     settings.contact_email = "buurtpreventie@gemeente.example"
     settings.save()
@@ -34,8 +44,9 @@ def municipality(home_page):
 
 
 @pytest.fixture
-def newsletter_site(home_page, municipality):
+def newsletter_site(newsletter_home, municipality):
     """The archive and the live subscription page the personal links lead to."""
+    home_page = newsletter_home
     archive = home_page.add_child(instance=NewsletterArchivePage(title="Nieuwsbrieven", slug="nieuwsbrieven"))
     attach_to_archive(archive)  # as for an archive made in the admin: the workflow and the group's page rights
     home_page.add_child(instance=SubscribePage(title="Nieuwsbrief ontvangen", slug="nieuwsbrief-ontvangen"))
@@ -46,7 +57,7 @@ def newsletter_site(home_page, municipality):
 def newsletter_editor(db):
     """A member of "Redactie nieuwsbrief": may approve and send (nieuwsbrief.send_newsletter)."""
     user = UserFactory(username="redacteur", email="redacteur@gemeente.example")
-    user.groups.add(Group.objects.get(name=NEWSLETTER_EDITORS))
+    user.groups.add(ensure_newsletter_group())  # made by migration 0002; again after a flush
     return user
 
 

@@ -24,11 +24,12 @@ from tests.nieuwsbrief.sending_support import (
     make_subscribers,
     municipality,
     newsletter_editor,
+    newsletter_home,
     newsletter_site,
     sent_to,
 )
 
-FIXTURES = (municipality, newsletter_editor, newsletter_site)  # used here as fixtures
+FIXTURES = (municipality, newsletter_editor, newsletter_home, newsletter_site)  # used here as fixtures
 
 pytestmark = pytest.mark.django_db
 
@@ -370,6 +371,32 @@ def test_a_claim_takes_only_due_deliveries_and_a_second_claim_gets_others(newsle
     assert len(first) == 3 and len(second) == 2 and third == []
     assert not {d.pk for d in first} & {d.pk for d in second}
     assert {d.status for d in first + second} == {Delivery.Status.SENDING}
+
+
+def test_a_worker_whose_lease_ran_out_does_not_settle_the_delivery_another_worker_took(
+    newsletter_site, newsletter_editor, settings
+):
+    from django.core.mail import get_connection
+
+    from nieuwsbrief.mails.issues import batch_context
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    make_subscribers(1)
+    sent = sending.start_sending(approved_issue(newsletter_site, newsletter_editor), newsletter_editor)
+    (slow,) = batches.claim_batch(sent.pk, size=1)
+    with time_machine.travel(timezone.now() + timedelta(seconds=conf.get("NIEUWSBRIEF_LEASE_SECONDS") + 1)):
+        (other,) = batches.claim_batch(sent.pk, size=1)
+    for claim in (slow, other):
+        claim.sending = sent
+    connection_ = get_connection()
+
+    batches.send_one(slow, connection_, batch_context())  # too late: its mail goes, the row is not its own any more
+    row = Delivery.objects.get()
+    assert (row.status, row.lease_until, row.attempts) == (Delivery.Status.SENDING, other.lease_until, 2)
+    batches.send_one(other, connection_, batch_context())
+    assert Delivery.objects.get().status == Delivery.Status.SENT
+    assert len(mail.outbox) == 2
+    assert mail.outbox[0].extra_headers["Message-ID"] == mail.outbox[1].extra_headers["Message-ID"]
 
 
 # --- the rate -------------------------------------------------------------------

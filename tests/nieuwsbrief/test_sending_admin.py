@@ -17,10 +17,11 @@ from tests.nieuwsbrief.sending_support import (
     make_subscribers,
     municipality,
     newsletter_editor,
+    newsletter_home,
     newsletter_site,
 )
 
-FIXTURES = (municipality, newsletter_editor, newsletter_site)  # used here as fixtures
+FIXTURES = (municipality, newsletter_editor, newsletter_home, newsletter_site)  # used here as fixtures
 
 pytestmark = pytest.mark.django_db
 
