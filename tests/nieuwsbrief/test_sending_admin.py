@@ -12,6 +12,7 @@ from home.groups import EDITORS
 from nieuwsbrief.models import Delivery, NewsletterSending, Subscriber
 from tests.factories import UserFactory
 from tests.nieuwsbrief.sending_support import (
+    RefusingBackend,
     approved_issue,
     draft_issue,
     make_subscribers,
@@ -105,6 +106,22 @@ def test_the_test_mail_page_names_the_address_and_sends_only_on_post(client, new
     assert "De testmail is verstuurd naar redacteur@gemeente.example." in response.content.decode()
     assert [message.to for message in mail.outbox] == [["redacteur@gemeente.example"]]
     assert not NewsletterSending.objects.exists()
+
+
+def test_a_test_mail_the_mail_server_refuses_is_reported_not_an_error(
+    client, newsletter_site, newsletter_editor, settings
+):
+    settings.EMAIL_BACKEND = f"{RefusingBackend.__module__}.RefusingBackend"
+    RefusingBackend.refused = {"redacteur@gemeente.example"}
+    try:
+        issue = approved_issue(newsletter_site, newsletter_editor)
+        client.force_login(newsletter_editor)
+        response = client.post(mail_page_url(issue), follow=True)
+    finally:
+        RefusingBackend.refused = set()
+    assert response.status_code == 200
+    assert "De mailserver nam de testmail niet aan (SMTPRecipientsRefused)" in response.content.decode()
+    assert mail.outbox == []
 
 
 def test_an_account_without_an_address_is_told_so(client, newsletter_site, newsletter_editor):
