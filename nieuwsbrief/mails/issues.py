@@ -177,7 +177,8 @@ class _TextExtractor(HTMLParser):
         if tag in self.SKIP:
             self.skipping += 1
         elif tag in self.BLOCKS or tag in self.HEADINGS:
-            self.parts.append("\n\n")
+            if not self._in_fresh_list_item():
+                self.parts.append("\n\n")
         elif tag == "li":
             self.parts.append("\n- ")
         elif tag == "br":
@@ -188,6 +189,15 @@ class _TextExtractor(HTMLParser):
             alt = dict(attrs).get("alt")
             if alt:
                 self.parts.append(f"[{alt}]")
+
+    def _in_fresh_list_item(self):
+        """True right after "- ": a card inside a list item starts on the dash's line, not below it."""
+        for part in reversed(self.parts):
+            if part == "\n- ":
+                return True
+            if part.strip():
+                return False
+        return False
 
     def handle_endtag(self, tag):
         if tag in self.SKIP:
@@ -209,5 +219,5 @@ def html_to_text(html):
     parser.feed(html)
     parser.close()
     text = "".join(parser.parts)
-    lines = [line.strip() for line in text.splitlines()]
+    lines = [re.sub(" {2,}", " ", line.strip()) for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

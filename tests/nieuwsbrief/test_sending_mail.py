@@ -208,6 +208,14 @@ def test_html_to_text_keeps_lists_and_link_addresses():
     assert text == "Kop\n\nEen link (https://x.example/).\n\n- een\n- twee"
 
 
+def test_html_to_text_starts_a_card_in_a_list_item_on_the_dash_line():
+    text = issue_mails.html_to_text(
+        '<ul><li> <article><h3><a href="https://x.example/a/">Avondronde</a></h3><p>Samenvatting.</p></article></li>'
+        "<li><article><h3>Lichtschouw</h3></article></li></ul>"
+    )
+    assert text == "- Avondronde (https://x.example/a/)\n\nSamenvatting.\n\n- Lichtschouw"
+
+
 def test_the_unsubscribe_mailto_follows_the_contact_address_in_the_settings(newsletter_site, municipality):
     municipality.contact_email = "nieuwsbrief@voorbeeld.example"
     municipality.save()
