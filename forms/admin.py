@@ -22,7 +22,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
 from wagtail_modeladmin.helpers import AdminURLHelper, PermissionHelper
-from wagtail_modeladmin.views import CreateView, DeleteView, EditView, HistoryView, IndexView
+from wagtail_modeladmin.views import CreateView, DeleteView, EditView, HistoryView, IndexView, WMABaseView
 
 FORBIDDEN_TEMPLATE = "forms/admin/forbidden.html"
 
@@ -104,6 +104,25 @@ class ForbiddenEditView(ForbiddenMixin, EditView):
 
 class ForbiddenDeleteView(ForbiddenMixin, DeleteView):
     """For rows that are never deleted in the admin (evening sign-ups are cancelled instead)."""
+
+
+class InstanceActionView(ForbiddenMixin, WMABaseView):
+    """An action on one row of a list (cancel a sign-up, unsubscribe someone): GET asks, POST acts.
+
+    Routed with the row's pk as ``instance_pk``; allowed for whoever the
+    permission helper's ``user_can_handle(user)`` lets through (a 403 page names
+    the group to ask otherwise). Subclasses set ``template_name`` and write
+    ``get()`` and ``post()``.
+    """
+
+    instance_pk = None
+
+    def __init__(self, model_admin, instance_pk):
+        super().__init__(model_admin)
+        self.instance_pk = instance_pk
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_handle(user)
 
 
 class OwnFiltersOnlyMixin:

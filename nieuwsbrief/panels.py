@@ -2,7 +2,8 @@
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
-from wagtail.admin.panels import Panel
+
+from forms.panels import InstanceSummaryPanel
 
 from .groups import SEND_PERMISSION
 
@@ -29,31 +30,18 @@ def sending_context(issue, user):
     return context
 
 
-class SendingProgressPanel(Panel):
+class SendingProgressPanel(InstanceSummaryPanel):
     """On an issue's edit form: when it was sent and how far (sent / total / failed / waiting), in one query.
 
     Before it is sent, whoever may send gets a link to "Versturen"; a new issue shows nothing.
     """
 
-    def clone_kwargs(self):
-        kwargs = super().clone_kwargs()
-        del kwargs["help_text"]
-        return kwargs
+    default_name = "sending"
+    template_name = "nieuwsbrief/admin/sending_progress_panel.html"
 
-    @property
-    def clean_name(self):
-        return super().clean_name or "sending"
-
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "nieuwsbrief/admin/sending_progress_panel.html"
-
-        def is_shown(self):
-            return bool(self.instance and self.instance.pk) and super().is_shown()
-
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            user = self.request.user if self.request is not None else None
-            context.update(sending_context(self.instance, user))
-            if user is not None and user.has_perm(SEND_PERMISSION):
-                context["send_url"] = reverse("nieuwsbrief_send", args=[self.instance.pk])
-            return context
+    def summary_context(self, issue, request):
+        user = request.user if request is not None else None
+        context = sending_context(issue, user)
+        if user is not None and user.has_perm(SEND_PERMISSION):
+            context["send_url"] = reverse("nieuwsbrief_send", args=[issue.pk])
+        return context

@@ -30,6 +30,7 @@ from forms.admin import (
     ForbiddenDeleteView,
     ForbiddenEditView,
     ForbiddenMixin,
+    InstanceActionView,
     NumericIdURLHelper,
     OwnFiltersOnlyMixin,
     export_value,
@@ -173,18 +174,10 @@ class AttendanceListView(ForbiddenMixin, WMABaseView):
         return TemplateResponse(request, self.template_name, context)
 
 
-class CancelSignupAdminView(ForbiddenMixin, WMABaseView):
+class CancelSignupAdminView(InstanceActionView):
     """A handler cancels for a resident: a confirmation page, then cancel() on POST."""
 
     template_name = "aanmelding/admin/evening_signup_cancel.html"
-    instance_pk = None
-
-    def __init__(self, model_admin, instance_pk):
-        super().__init__(model_admin)
-        self.instance_pk = instance_pk
-
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_handle(user)
 
     @cached_property
     def signup(self):

@@ -23,7 +23,7 @@ from django.utils.functional import cached_property
 from wagtail.log_actions import log
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import IndexView, WMABaseView
+from wagtail_modeladmin.views import IndexView
 
 from forms.admin import (
     ChoiceListFilter,
@@ -31,6 +31,7 @@ from forms.admin import (
     ForbiddenDeleteView,
     ForbiddenEditView,
     ForbiddenMixin,
+    InstanceActionView,
     NumericIdURLHelper,
     OwnFiltersOnlyMixin,
     PersonalDataPermissionHelper,
@@ -114,18 +115,10 @@ def log_subscriber(subscriber, action, user):
     return log(instance=subscriber, action=action, user=user, title=f"Abonnee {subscriber.pk}")
 
 
-class UnsubscribeAdminView(ForbiddenMixin, WMABaseView):
+class UnsubscribeAdminView(InstanceActionView):
     """An editor unsubscribes someone who asked (by phone, say): a confirmation page, then unsubscribe on POST."""
 
     template_name = "nieuwsbrief/admin/subscriber_unsubscribe.html"
-    instance_pk = None
-
-    def __init__(self, model_admin, instance_pk):
-        super().__init__(model_admin)
-        self.instance_pk = instance_pk
-
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_handle(user)
 
     @cached_property
     def subscriber(self):
