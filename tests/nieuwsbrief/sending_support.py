@@ -16,6 +16,7 @@ from nieuwsbrief.groups import WORKFLOW_NAME
 from nieuwsbrief.models import NewsletterArchivePage, NewsletterIssuePage, SubscribePage, Subscriber
 from nieuwsbrief.workflow import attach_to_archive, ensure_newsletter_group
 from tests.factories import HomePageFactory, UserFactory
+from tests.nieuwsbrief.subscriber_support import html_part  # noqa: F401 (the sending tests import it from here)
 
 SECTIONS = [
     {
@@ -99,11 +100,6 @@ def make_subscribers(count, status=Subscriber.Status.ACTIVE, prefix="lezer"):
 
 def sent_to(address):
     return [message for message in mail.outbox if message.to == [address]]
-
-
-def html_part(message):
-    (html,) = [content for content, mimetype in message.alternatives if mimetype == "text/html"]
-    return html
 
 
 class RefusingBackend(EmailBackend):
