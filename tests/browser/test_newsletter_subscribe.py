@@ -1,12 +1,14 @@
 """The newsletter's subscription in a real browser: subscribe, confirm by button from the outbox mail,
-receive an issue sent by the worker code, its personal page, unsubscribe; axe (WCAG 2.1 AA) on every
+receive an issue sent by the worker code, its personal page, one-click unsubscribe; axe (WCAG 2.1 AA) on every
 page and state at 390 and 1280 px.
 
-The one-click POST itself (RFC 8058, no CSRF token, no cookies) is tested at the HTTP level in
-tests/nieuwsbrief/test_subscribe_links.py; here its page with the button is.
+The one-click POST is sent as a mail provider sends it (no cookies, no CSRF token); its rules are
+tested at the HTTP level in tests/nieuwsbrief/test_subscribe_links.py. The unsubscribe link opened in a
+browser (its page with a button) is tested here too, the personal page's button in the HTTP tests.
 """
 
 import re
+import urllib.request
 from urllib.parse import urlparse
 
 import pytest
@@ -61,7 +63,9 @@ def send_an_issue(home):
 
 
 @VIEWPORTS
-def test_subscribe_confirm_receive_an_issue_and_unsubscribe(subscribe_page, open_page, assert_accessible, viewport):
+def test_subscribe_confirm_receive_an_issue_and_unsubscribe(
+    subscribe_page, open_page, assert_accessible, live_server, viewport
+):
     address = f"lezer{viewport['width']}@example.org"
     page, response = open_page(subscribe_page.url, viewport)
     assert response.status == 200
@@ -115,11 +119,22 @@ def test_subscribe_confirm_receive_an_issue_and_unsubscribe(subscribe_page, open
     page.wait_for_selector("text=Je keuze is opgeslagen.")
     assert Subscriber.objects.get(email=address).wijk == ""
     assert_accessible(page)
-    page.get_by_role("button", name="Afmelden voor de nieuwsbrief").click()
-    page.wait_for_selector("text=Je bent afgemeld. Je krijgt de nieuwsbrief niet meer.")
-    assert_accessible(page)
+
+    # One click in the mail program: a POST to the https address of List-Unsubscribe (RFC 8058),
+    # without cookies or CSRF token, as the mail provider sends it.
+    unsubscribe_url = re.match(r"<(https?://[^>]+)>", received.extra_headers["List-Unsubscribe"]).group(1)
+    request = urllib.request.Request(
+        live_server.url + urlparse(unsubscribe_url).path, data=b"List-Unsubscribe=One-Click", method="POST"
+    )
+    with urllib.request.urlopen(request) as answer:
+        assert answer.status == 200 and "Set-Cookie" not in answer.headers
     subscriber = Subscriber.objects.get(email=address)
     assert subscriber.is_unsubscribed and subscriber.unsubscribed_at is not None
+
+    # The personal page now says so, and how to subscribe again.
+    page, response = open_page(manage_path, viewport)
+    assert "Je bent afgemeld" in main_text(page)
+    assert_accessible(page)
 
 
 @VIEWPORTS
