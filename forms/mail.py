@@ -60,7 +60,9 @@ def render_mail(template_name, context):
     return text.strip() + "\n", html
 
 
-def queue_mail(to, subject, template_name, context=None, *, attachments=None, reply_to=None, from_email=None):
+def queue_mail(
+    to, subject, template_name, context=None, *, attachments=None, reply_to=None, from_email=None, source=None
+):
     """Put a mail in the outbox, in the current transaction; returns the ``OutgoingMail``.
 
     ``to`` and ``reply_to``: an address or a list of them. ``subject``: the
@@ -69,8 +71,10 @@ def queue_mail(to, subject, template_name, context=None, *, attachments=None, re
     ``municipality`` (the site settings) added. ``attachments``: a list of
     ``(filename, content, mimetype)`` tuples or dicts with those keys.
     Without ``reply_to``, an answer goes to the municipality's contact address
-    (the site settings), not to the sending address nobody reads. The row's
-    ``source`` is the template's first folder (the app that wrote the mail).
+    (the site settings), not to the sending address nobody reads. ``source``:
+    the app that writes the mail, which decides who reads it in the admin's
+    outbox (``forms.outbox_admin``); default the template's first folder, so an
+    app that uses a shared ``forms/`` template names itself.
     """
     recipients = _addresses(to)
     if not recipients:
@@ -91,7 +95,7 @@ def queue_mail(to, subject, template_name, context=None, *, attachments=None, re
         body_text=body_text,
         body_html=body_html,
         attachments=[_attachment(item) for item in attachments or []],
-        source=template_name.split("/", 1)[0],
+        source=source or template_name.split("/", 1)[0],
     )
     # robust: a failing enqueue must not undo the caller's committed work;
     # the sweep sends the row anyway.

@@ -7,4 +7,11 @@ Each function is called inside the transaction that changes the data, so a
 rolled-back change sends nothing.
 """
 
+from functools import partial
+
+from forms import mail as forms_mail
+
 NOTICE = "forms/mail/notice"  # the template every mail here uses: greeting, paragraphs, one button
+
+# Every mail of this app says it is the app's: the admin's read-only outbox shows it to handlers only.
+queue_mail = partial(forms_mail.queue_mail, source="aanmelding")

@@ -4,12 +4,12 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from forms.mail import absolute_url, queue_mail
+from forms.mail import absolute_url
 from forms.tokens import make_token
 
 from .. import evening_calendar
 from ..models.rounds import in_words
-from . import NOTICE
+from . import NOTICE, queue_mail
 
 CANCEL_PURPOSE = "evening-cancel"
 CANCEL_MAX_AGE = timedelta(days=365)

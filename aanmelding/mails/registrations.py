@@ -5,10 +5,10 @@ from datetime import timedelta
 from django.urls import reverse
 
 from forms.consent import municipality_settings
-from forms.mail import absolute_url, queue_mail
+from forms.mail import absolute_url
 from forms.tokens import make_token
 
-from . import NOTICE
+from . import NOTICE, queue_mail
 
 WITHDRAW_PURPOSE = "registration-withdraw"
 WITHDRAW_MAX_AGE = timedelta(days=365)

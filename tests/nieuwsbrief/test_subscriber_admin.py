@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, Site
 
 from forms.models import OutgoingMail
 from nieuwsbrief.models import Subscriber
@@ -184,15 +184,19 @@ def test_the_outbox_is_readable_not_editable(editor_client, admin_client):
 
 def test_the_outbox_shows_each_group_only_the_mails_of_its_own_part(editor_client, admin_client, subscribers):
     """A newsletter editor must not read registration mails (names of applicants), nor a handler subscription mails."""
+    from aanmelding.mails.registrations import queue_round_alert_confirmation
+    from aanmelding.models import RoundAlert
     from forms.mail import queue_mail
+    from tests.factories import RegistrationPageFactory
 
     newsletter = queue_mail(
         "nieuw@example.org", "Bevestig je aanmelding voor de nieuwsbrief", "nieuwsbrief/mail/confirm"
     )
-    registration = OutgoingMail.objects.create(
-        to="aanvrager@example.org", subject="Je aanmelding voor buurtpreventie", body_text="x", source="aanmelding"
-    )
-    assert newsletter.source == "nieuwsbrief"
+    # A real mail of aanmelding, on the shared template forms/mail/notice: the app names itself.
+    registration_page = RegistrationPageFactory(parent=Site.objects.get(is_default_site=True).root_page)
+    queue_round_alert_confirmation(RoundAlert.objects.create(email="aanvrager@example.org"), registration_page)
+    registration = OutgoingMail.objects.get(to="aanvrager@example.org")
+    assert (newsletter.source, registration.source) == ("nieuwsbrief", "aanmelding")
 
     body = editor_client.get(OUTBOX_URL).content.decode()
     assert "nieuw@example.org" in body and "aanvrager@example.org" not in body
@@ -208,7 +212,7 @@ def test_the_outbox_shows_each_group_only_the_mails_of_its_own_part(editor_clien
 
     body = admin_client.get(OUTBOX_URL).content.decode()
     assert "aanvrager@example.org" in body and "nieuw@example.org" in body
-    assert registration.pk and OutgoingMail.objects.count() == 2
+    assert OutgoingMail.objects.count() == 2
 
 
 def admin_menu_urls(client):
