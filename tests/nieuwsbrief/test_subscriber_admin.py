@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import ModelLogEntry, Site
+from wagtail.models import ModelLogEntry
 
 from forms.models import OutgoingMail
 from nieuwsbrief.models import Subscriber
@@ -182,7 +182,9 @@ def test_the_outbox_is_readable_not_editable(editor_client, admin_client):
     assert OutgoingMail.objects.count() == 3
 
 
-def test_the_outbox_shows_each_group_only_the_mails_of_its_own_part(editor_client, admin_client, subscribers):
+def test_the_outbox_shows_each_group_only_the_mails_of_its_own_part(
+    editor_client, admin_client, subscribers, home_page
+):
     """A newsletter editor must not read registration mails (names of applicants), nor a handler subscription mails."""
     from aanmelding.mails.registrations import queue_round_alert_confirmation
     from aanmelding.models import RoundAlert
@@ -193,7 +195,7 @@ def test_the_outbox_shows_each_group_only_the_mails_of_its_own_part(editor_clien
         "nieuw@example.org", "Bevestig je aanmelding voor de nieuwsbrief", "nieuwsbrief/mail/confirm"
     )
     # A real mail of aanmelding, on the shared template forms/mail/notice: the app names itself.
-    registration_page = RegistrationPageFactory(parent=Site.objects.get(is_default_site=True).root_page)
+    registration_page = RegistrationPageFactory(parent=home_page)
     queue_round_alert_confirmation(RoundAlert.objects.create(email="aanvrager@example.org"), registration_page)
     registration = OutgoingMail.objects.get(to="aanvrager@example.org")
     assert (newsletter.source, registration.source) == ("nieuwsbrief", "aanmelding")
