@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -21,3 +22,15 @@ class BenchError(Exception):
 
 def log(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def exit_status(work) -> int:
+    """``work()``'s exit status; a BenchError or a failed command is logged and gives 1."""
+    try:
+        return work()
+    except BenchError as error:
+        log(f"ERROR: {error}")
+        return 1
+    except subprocess.CalledProcessError as error:
+        log(f"ERROR: {' '.join(map(str, error.cmd))} failed with status {error.returncode}")
+        return 1

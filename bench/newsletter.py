@@ -36,7 +36,7 @@ from pathlib import Path
 if not __package__:
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench.common import MANAGE, PYTHON, REPORT, ROOT, SECRET_KEY_FILE, BenchError, log
+from bench.common import MANAGE, PYTHON, REPORT, ROOT, SECRET_KEY_FILE, BenchError, exit_status, log
 from bench.server import manage_shell_json
 from bench.smtp_sink import SmtpSink
 
@@ -223,14 +223,11 @@ def parse_args(argv=None):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    try:
-        result, problems = benchmark(args)
-    except BenchError as error:
-        log(f"ERROR: {error}")
-        return 1
-    except subprocess.CalledProcessError as error:
-        log(f"ERROR: {' '.join(map(str, error.cmd))} failed with status {error.returncode}")
-        return 1
+    return exit_status(lambda: measure_and_report(args))
+
+
+def measure_and_report(args) -> int:
+    result, problems = benchmark(args)
     text = section(result, problems)
     print()
     print(text)

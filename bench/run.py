@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
@@ -32,7 +31,7 @@ if not __package__:
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from bench.burst import BURST_CAPACITY, BURST_RESIDENTS, sign_up_burst
-from bench.common import BenchError, log
+from bench.common import exit_status, log
 from bench.load import choose_tool
 from bench.pages import find_fresh_pages, find_pages, measure_pages
 from bench.report import chapter_verdicts, results_section, write_report
@@ -131,13 +130,7 @@ def main(argv=None) -> int:
 
     signal.signal(signal.SIGTERM, terminate)
     try:
-        return benchmark(args)
-    except BenchError as error:
-        log(f"ERROR: {error}")
-        return 1
-    except subprocess.CalledProcessError as error:
-        log(f"ERROR: {' '.join(map(str, error.cmd))} failed with status {error.returncode}")
-        return 1
+        return exit_status(lambda: benchmark(args))
     except KeyboardInterrupt:
         log("interrupted")
         return 130
