@@ -15,10 +15,13 @@ from aanmelding.models import (
     Registration,
     RegistrationPage,
     RegistrationRound,
+    Team,
+    TeamMember,
     Wijk,
 )
 from dossier.models import DossierChapterPage, DossierPage, Role
 from home.models import HomePage, StandardPage
+from terugkoppeling.models import FeedbackIndexPage, FeedbackPage, PatrolReport, Signal, TeamReportPage
 
 
 def paragraph(html):
@@ -201,3 +204,87 @@ class EveningSignupFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = EveningSignup
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Team {n}")
+    kind = Team.Kind.STREET_TEAM
+    wijk = factory.SubFactory(WijkFactory)
+    coordinator_name = factory.Sequence(lambda n: f"Coördinator {n}")
+    coordinator_email = factory.Sequence(lambda n: f"coordinator{n}@example.org")
+
+    class Meta:
+        model = Team
+
+
+class TeamMemberFactory(factory.django.DjangoModelFactory):
+    team = factory.SubFactory(TeamFactory)
+    name = factory.Sequence(lambda n: f"Teamlid {n}")
+    email = factory.Sequence(lambda n: f"teamlid{n}@example.org")
+
+    class Meta:
+        model = TeamMember
+
+
+# --- terugkoppeling ---------------------------------------------------------------
+
+
+class PatrolReportFactory(factory.django.DjangoModelFactory):
+    """A round walked yesterday evening, with something noticed."""
+
+    team = factory.SubFactory(TeamFactory)
+    walked_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=1))
+    start_time = "20:00"
+    end_time = "21:15"
+    route = "Dorpsstraat, Kerkpad, Molenweg"
+    area = PatrolReport.Area.ALSO_BACK_PATHS
+    walker_count = 2
+    noticed_something = True
+    noticed = "Een schuurdeur stond open aan het Kerkpad."
+    spoke_with_residents = False
+    attention = factory.LazyFunction(lambda: ["deuren_ramen", "verlichting"])
+
+    class Meta:
+        model = PatrolReport
+
+
+class SignalFactory(factory.django.DjangoModelFactory):
+    report = factory.SubFactory(PatrolReportFactory)
+    reported_on = factory.LazyAttribute(lambda s: s.report.walked_on)
+    category = Signal.Category.LIGHTING
+    street = "Molenweg"
+    house_number = "12"
+    description = "Lantaarnpaal brandt niet."
+
+    class Meta:
+        model = Signal
+
+
+class TeamReportPageFactory(wagtail_factories.PageFactory):
+    title = "Verslag van een loopronde"
+    slug = "loopronde"
+    intro = "<p>Deze pagina open je met de teamlink die je coördinator kreeg.</p>"
+    form_intro = "<p>Vul na elke ronde dit verslag in.</p>"
+    thank_you_text = "<p>Bedankt voor jullie verslag.</p>"
+
+    class Meta:
+        model = TeamReportPage
+
+
+class FeedbackIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Wat we met jullie meldingen deden"
+    slug = "terugkoppeling"
+    intro = "<p>Per periode: wat jullie meldden en wat wij deden.</p>"
+
+    class Meta:
+        model = FeedbackIndexPage
+
+
+class FeedbackPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Terugkoppeling {n}")
+    year = 2026
+    period = "k3"
+    summary = "<p>Een rustig kwartaal.</p>"
+
+    class Meta:
+        model = FeedbackPage

@@ -16,7 +16,8 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
-# The apps as the layers allow them: home <- dossier; home <- forms <- aanmelding; forms <- nieuwsbrief.
+# The apps as the layers allow them: home <- dossier; home <- forms <- aanmelding <- terugkoppeling;
+# forms <- nieuwsbrief.
 CLEAN_TREE = {
     "home/__init__.py": "",
     "home/blocks.py": "",
@@ -30,6 +31,8 @@ CLEAN_TREE = {
     "aanmelding/views.py": "from . import mails, models\n",
     "nieuwsbrief/__init__.py": "",
     "nieuwsbrief/models.py": "import forms.base\n",
+    "terugkoppeling/__init__.py": "",
+    "terugkoppeling/models.py": "import aanmelding.models\n",
 }
 
 
@@ -73,6 +76,8 @@ def test_a_tree_that_follows_the_layers_passes(tmp_path):
         ("dossier/models.py", "import home.blocks\nimport forms.base\n", "Apps in layers"),
         ("nieuwsbrief/models.py", "import forms.base\nimport aanmelding.models\n", "Apps in layers"),
         ("forms/base.py", "import home.blocks\nimport nieuwsbrief.models\n", "forms is the shared base"),
+        ("aanmelding/views.py", "from . import mails, models\nimport terugkoppeling.models\n", "Apps in layers"),
+        ("forms/base.py", "import home.blocks\nimport terugkoppeling.models\n", "forms is the shared base"),
     ],
     ids=[
         "home-imports-a-feature-app",
@@ -81,6 +86,8 @@ def test_a_tree_that_follows_the_layers_passes(tmp_path):
         "dossier-and-forms",
         "nieuwsbrief-imports-aanmelding",
         "forms-imports-nieuwsbrief",
+        "aanmelding-imports-terugkoppeling",
+        "forms-imports-terugkoppeling",
     ],
 )
 def test_a_layer_breach_fails(tmp_path, module, text, contract):

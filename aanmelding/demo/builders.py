@@ -19,6 +19,8 @@ from ..models import (
     RegistrationPage,
     RegistrationRound,
     RoundAlert,
+    Team,
+    TeamMember,
     Wijk,
 )
 from .texts import (
@@ -28,6 +30,7 @@ from .texts import (
     CONFIRMATION,
     DEMO_REGISTRATIONS,
     DEMO_SIGNUPS,
+    DEMO_TEAMS,
     EVENINGS_DESCRIPTION,
     EVENINGS_INTRO,
     INTRO,
@@ -117,6 +120,8 @@ def load(stdout):
                 registration.save()
             summary.add(f"aanmelding van {name}", created)
 
+    _ensure_teams(wijken, summary)
+
     # Migrations 0003 and 0011 give the groups these rights; restated for a database
     # that was emptied without migrating again. Editors run rounds and wijken (content);
     # handlers handle the personal data and only see the rounds. In an emptied database the
@@ -129,6 +134,8 @@ def load(stdout):
     grant_model_permissions([HANDLERS_GROUP], Wijk, ["view"])
     grant_model_permissions([HANDLERS_GROUP], RoundAlert, ["view", "delete"])
     grant_model_permissions([HANDLERS_GROUP], EveningSignup, ["view", "change"])
+    grant_model_permissions([HANDLERS_GROUP], Team, ["view", "add", "change"])
+    grant_model_permissions([HANDLERS_GROUP], TeamMember, ["view", "add", "change", "delete"])
     handler = ensure_demo_account(
         "Demo-behandelaar",
         "behandelaar",
@@ -145,6 +152,21 @@ def load(stdout):
             Permission.objects.get(content_type__app_label="aanmelding", codename="handle_registrations"),
         )
     summary.write(stdout)
+
+
+def _ensure_teams(wijken, summary):
+    """The teams that already exist in the demo, each with its members (no team link: see terugkoppeling)."""
+    for name, kind, wijk, coordinator, email, members in DEMO_TEAMS:
+        team, created = Team.objects.get_or_create(
+            wijk=wijken[wijk],
+            name=name,
+            defaults={"kind": kind, "coordinator_name": coordinator, "coordinator_email": email},
+        )
+        if created:
+            TeamMember.objects.bulk_create(
+                [TeamMember(team=team, name=member, email=email if member == coordinator else "") for member in members]
+            )
+        summary.add(f"team ‘{name}’", created)
 
 
 def _ensure_round(title, opens_at, closes_at, summary):

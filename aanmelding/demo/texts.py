@@ -118,3 +118,31 @@ PAST_EVENING = {
 
 REGISTRATION_PAGE_DESCRIPTION = "Meld je aan voor buurtpreventie tijdens een aanmeldmoment."
 EVENINGS_DESCRIPTION = "Kom naar een informatiebijeenkomst over buurtpreventie en meld je aan."
+
+# Teams that already walk or run an app group: (name, kind, wijk, coordinator, coordinator's address, members).
+DEMO_TEAMS = [
+    (
+        "Buurtpreventie Noorderpark",
+        "straatteam",
+        "Noorderpark",
+        "Fatima el Amrani",
+        "fatima@voorbeeld.example",
+        ["Fatima el Amrani", "Kees Bakker", "Ilse Verhoeven", "Mohamed Benali"],
+    ),
+    (
+        "Team Oude Haven",
+        "straatteam",
+        "Oude Haven",
+        "Willem Jansen",
+        "willem.jansen@voorbeeld.example",
+        ["Willem Jansen", "Sanne de Graaf", "Ahmet Yilmaz"],
+    ),
+    (
+        "Buurtapp De Horst",
+        "appgroep",
+        "De Horst",
+        "Priya Raghoebier",
+        "priya@voorbeeld.example",
+        ["Priya Raghoebier", "Joost van Dam", "Linda Smit", "Ruud Hendriks", "Esra Kaya"],
+    ),
+]

@@ -3,6 +3,7 @@
 - ``rounds``: ``RegistrationRound`` (aanmeldmoment) and ``Wijk``;
 - ``registrations``: ``Registration``, its ``RegistrationStatusChange`` history, ``RegistrationPage``;
 - ``alerts``: ``RoundAlert`` ('houd mij op de hoogte') and ``RoundAlertDelivery``;
+- ``teams``: ``Team`` (street team or app group, with its team link) and ``TeamMember``;
 - ``evenings``: ``InfoEveningIndexPage``, ``InfoEveningPage`` and ``EveningSignup``.
 
 Models import neither views nor mails: the pages name their forms and
@@ -13,6 +14,7 @@ from .alerts import RoundAlert, RoundAlertDelivery
 from .evenings import EveningSignup, InfoEveningIndexPage, InfoEveningPage
 from .registrations import Registration, RegistrationPage, RegistrationStatusChange
 from .rounds import RegistrationRound, Wijk
+from .teams import Team, TeamMember
 
 __all__ = [
     "EveningSignup",
@@ -24,5 +26,7 @@ __all__ = [
     "RegistrationStatusChange",
     "RoundAlert",
     "RoundAlertDelivery",
+    "Team",
+    "TeamMember",
     "Wijk",
 ]

@@ -92,6 +92,15 @@ class Registration(ConsentRecord):
     postcode = models.CharField("Postcode", max_length=7, blank=True)
     wijk = models.ForeignKey(Wijk, verbose_name="wijk", null=True, blank=True, on_delete=models.SET_NULL)
     initiative_name = models.CharField("Naam van het team of de groep", max_length=120, blank=True)
+    # "Join an existing team": the team the applicant chose (optional: they may leave it to the intake).
+    team = models.ForeignKey(
+        "aanmelding.Team",
+        verbose_name="gekozen team",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="join_registrations",
+    )
     expected_members = models.PositiveSmallIntegerField("Verwacht aantal deelnemers", null=True, blank=True)
     statement_shared_responsibility = models.PositiveSmallIntegerField(null=True, blank=True, choices=AGREE_SCALE)
     statement_social_control = models.PositiveSmallIntegerField(null=True, blank=True, choices=AGREE_SCALE)

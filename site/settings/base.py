@@ -33,12 +33,14 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 DEMO_ACCOUNTS_ALLOWED = False
 
 INSTALLED_APPS = [
-    # our apps, in dependency order: home <- dossier; home <- forms <- aanmelding; forms <- nieuwsbrief
+    # our apps, in dependency order: home <- dossier; home <- forms <- aanmelding <- terugkoppeling;
+    # forms <- nieuwsbrief
     "home",
     "dossier",
     "forms",
     "aanmelding",
     "nieuwsbrief",
+    "terugkoppeling",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

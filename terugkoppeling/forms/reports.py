@@ -1,0 +1,1 @@
+"""The patrol-report form (placeholder of the skeleton; filled by the report-form work)."""
