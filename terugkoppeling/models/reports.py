@@ -35,6 +35,26 @@ class PatrolReportQuerySet(models.QuerySet):
         """Reports filed before ``cutoff`` whose free text is still there."""
         return self.filter(created_at__lt=cutoff, text_removed_at__isnull=True)
 
+    def erase_free_text(self, moment=None):
+        """Erase the free text of these reports in a few bulk updates; returns how many reports.
+
+        What goes: the route, what was noticed, the conversations, "iets anders", who
+        walked, the descriptions and house numbers of their signals and the responses to
+        them. What the figures count stays. Bulk updates send no ``post_save``: the
+        caller empties the page cache once (``home.page_cache.content_changed``).
+        """
+        moment = moment or timezone.now()
+        ids = list(self.values_list("pk", flat=True))
+        if not ids:
+            return 0
+        PatrolReport.objects.filter(pk__in=ids).update(
+            route=TEXT_REMOVED, noticed="", conversations="", attention_other="", text_removed_at=moment
+        )
+        PatrolReport.walkers.through.objects.filter(patrolreport_id__in=ids).delete()
+        Signal.objects.filter(report_id__in=ids).update(description="", house_number="", location_description="")
+        SignalStatusChange.objects.filter(signal__report_id__in=ids).update(response="")
+        return len(ids)
+
 
 class PatrolReport(models.Model):
     """One patrol round of a team: the questions of guideline example 3."""
@@ -121,16 +141,13 @@ class PatrolReport(models.Model):
     attention_display.short_description = "Waar letten jullie op"
 
     def erase_free_text(self, moment=None):
-        """After the retention period: the free text goes, what the figures count stays."""
-        self.route = TEXT_REMOVED
-        self.noticed = ""
-        self.conversations = ""
-        self.attention_other = ""
-        self.text_removed_at = moment or timezone.now()
-        self.save()
-        self.walkers.clear()
-        self.signals.update(description="", house_number="", location_description="")
-        SignalStatusChange.objects.filter(signal__report=self).update(response="")
+        """After the retention period: the free text goes, what the figures count stays.
+
+        One report through the bulk erase (``PatrolReportQuerySet.erase_free_text``), so both
+        erase the same fields; the page cache is the caller's (see terugkoppeling.retention).
+        """
+        PatrolReport.objects.filter(pk=self.pk).erase_free_text(moment)
+        self.refresh_from_db()
 
 
 class Signal(models.Model):
@@ -193,6 +210,17 @@ class Signal(models.Model):
             raise ValidationError(
                 {"street": "Vul de straat in, of beschrijf de plek als die geen straatnaam heeft (zoals: speeltuin)."}
             )
+
+    @property
+    def reference(self):
+        """The signal's number for handlers, mails and the audit log: "M-00012"."""
+        return f"M-{self.pk:05d}" if self.pk else "M-nieuw"
+
+    def full_location(self):
+        """Where, with the house number: for handlers and the department, never for public pages."""
+        street = " ".join(part for part in (self.street, self.house_number) if part)
+        parts = [part for part in (street, self.location_description) if part]
+        return ", ".join(parts) or "onbekende plek"
 
     def public_location(self):
         """Where, at street level at most: never a house number (for the team page and public pages)."""
