@@ -4,7 +4,7 @@ from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from . import dashboard
 from . import newsletter_agenda as agenda
-from .admin import evenings, registrations, rounds
+from .admin import evenings, registrations, rounds, teams
 from .models import InfoEveningPage, Wijk
 
 
@@ -14,6 +14,7 @@ class AanmeldingGroup(ModelAdminGroup):
     menu_order = 200
     items = [
         registrations.RegistrationAdmin,
+        teams.TeamAdmin,
         evenings.EveningSignupAdmin,
         rounds.RegistrationRoundAdmin,
         rounds.WijkAdmin,
@@ -28,6 +29,7 @@ modeladmin_register(AanmeldingGroup)
 def register_registration_log_actions(actions):
     registrations.register_log_actions(actions)
     evenings.register_log_actions(actions)
+    teams.register_log_actions(actions)
 
 
 @hooks.register("after_publish_page")

@@ -26,6 +26,7 @@ from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.log_actions import LogContext, LogFormatter, log
@@ -50,6 +51,13 @@ from ..mails.registrations import queue_status_mail
 from ..models import Registration, RegistrationPage, RegistrationRound, Wijk
 from ..models.registrations import PERSONAL_LINE_MAX
 from ..permissions import HANDLE_PERMISSION
+from .teams import (
+    JoinTeamForm,
+    add_member_from_registration,
+    can_join_team,
+    can_make_team,
+    make_team_from_registration,
+)
 
 VIEW_ACTION = "aanmelding.registration.view"
 EXPORT_ACTION = "aanmelding.registration.export"
@@ -150,7 +158,7 @@ class RegistrationIndexView(ForbiddenMixin, OwnFiltersOnlyMixin, IndexView):
     """The list; ``?export=csv`` or ``?export=xlsx`` downloads the filtered list."""
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        registrations = list(queryset.select_related("round", "wijk"))
+        registrations = list(queryset.select_related("round", "wijk", "team"))
         header = [heading for _, heading in self.model_admin.export_columns]
         rows = [[export_value(r, field) for field, _ in self.model_admin.export_columns] for r in registrations]
         with transaction.atomic(), LogContext(user=self.request.user):
@@ -282,7 +290,7 @@ class RegistrationEditView(ForbiddenMixin, WMABaseView):
 
     def get_instance(self, for_update=False):
         # instance_pk is digits only (forms.admin.NumericIdURLHelper).
-        queryset = Registration.objects.select_related("round", "wijk")
+        queryset = Registration.objects.select_related("round", "wijk", "team")
         if for_update:
             queryset = queryset.select_for_update(of=("self",))
         return get_object_or_404(queryset, pk=self.instance_pk)
@@ -315,6 +323,14 @@ class RegistrationEditView(ForbiddenMixin, WMABaseView):
             return self.change_status()
         if action == "notes":
             return self.save_notes()
+        if action == "make_team":
+            make_team_from_registration(self.request, self.instance_pk)
+        elif action == "join_team":
+            form = add_member_from_registration(self.request, self.instance_pk, self.request.POST)
+            if form is not None:
+                self.instance = self.get_instance()
+                messages.error(self.request, "Niet toegevoegd. Bekijk de melding bij het formulier.")
+                return self.render_to_response(self.get_context_data(join_form=form))
         return redirect(self.edit_url)
 
     def change_status(self):
@@ -368,7 +384,22 @@ class RegistrationEditView(ForbiddenMixin, WMABaseView):
             messages.success(self.request, "De interne notities zijn opgeslagen.")
         return redirect(self.edit_url)
 
-    def get_context_data(self, status_form=None, notes_form=None, **kwargs):
+    def team_context(self, registration, join_form=None):
+        """The team this registration made or joined, or the action that makes or joins one."""
+        user = self.request.user
+        team_made = registration.team_made if hasattr(registration, "team_made") else None
+        membership = registration.team_membership if hasattr(registration, "team_membership") else None
+        context = {"team_made": team_made, "membership": membership}
+        if self.can_handle and team_made is None and can_make_team(user, registration):
+            context["can_make_team"] = True
+        if self.can_handle and membership is None and can_join_team(user, registration):
+            context["join_form"] = join_form or JoinTeamForm(registration=registration)
+        for key, team in (("team_made_url", team_made), ("membership_url", membership and membership.team)):
+            if team is not None:
+                context[key] = reverse("aanmelding_team_modeladmin_edit", args=[team.pk])
+        return context
+
+    def get_context_data(self, status_form=None, notes_form=None, join_form=None, **kwargs):
         registration = self.instance
         answers = registration.motivation_answers()
         scale = dict(Registration._meta.get_field("statement_shared_responsibility").choices)
@@ -415,6 +446,7 @@ class RegistrationEditView(ForbiddenMixin, WMABaseView):
                 else None
             ),
         }
+        context.update(self.team_context(registration, join_form))
         context.update(kwargs)
         return super().get_context_data(**context)
 
@@ -487,6 +519,7 @@ class RegistrationAdmin(ModelAdmin):
         ("postcode", "Postcode"),
         ("wijk", "Wijk"),
         ("initiative_name", "Naam team of groep"),
+        ("team", "Gekozen team"),
         ("expected_members", "Verwacht aantal deelnemers"),
         ("availability_display", "Beschikbaarheid"),
         ("heard_via", "Gehoord via"),

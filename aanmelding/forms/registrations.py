@@ -16,12 +16,43 @@ from forms.models import normalise_email
 from forms.motivation import AGREE_SCALE, STATEMENTS
 
 from ..mails import registrations as mails
-from ..models import Registration, RegistrationRound, RoundAlert, Wijk
+from ..models import Registration, RegistrationRound, RoundAlert, Team, Wijk
 
 KIND_MESSAGE = "Kies waarvoor je je aanmeldt: een nieuw team, een nieuwe app-groep of een bestaand team."
 WIJK_MESSAGE = "Kies de wijk waarin je woont."
 MEMBERS_MESSAGE = "Vul in met hoeveel mensen je denkt te beginnen, bijvoorbeeld 4."
 DUPLICATE_MESSAGE = Registration.DUPLICATE_MESSAGE
+TEAM_GONE_MESSAGE = "Dit team kun je niet meer kiezen. Kies een ander team, of ‘Weet ik nog niet’."
+UNKNOWN_TEAM = "Weet ik nog niet"
+
+
+def team_wijk_message(team, wijk):
+    return (
+        f"Team ‘{team.name}’ hoort bij de wijk {team.wijk}, niet bij {wijk}. "
+        f"Kies een team uit je eigen wijk, of ‘{UNKNOWN_TEAM}’."
+    )
+
+
+class TeamChoiceField(django_forms.ChoiceField):
+    """The active teams, grouped by wijk (``<optgroup>``); which one may be chosen is the form's
+    business (it depends on the kind and the wijk), so any number passes here."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=self.grouped_choices, **kwargs)
+
+    @staticmethod
+    def grouped_choices():
+        groups = {}
+        for team in Team.objects.active().select_related("wijk"):
+            groups.setdefault(str(team.wijk), []).append((str(team.pk), team.name))
+        return [("", UNKNOWN_TEAM), *groups.items()]
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return int(value) if value.isdigit() else None if value == "" else value
+
+    def valid_value(self, value):
+        return True
 
 
 def closed_message(next_round=None):
@@ -57,6 +88,11 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
         queryset=Wijk.objects.all(),
         empty_label="Kies je wijk",
         error_messages={"required": WIJK_MESSAGE, "invalid_choice": WIJK_MESSAGE},
+    )
+    team = TeamChoiceField(
+        label="Bij welk team wil je aansluiten?",
+        required=False,
+        help_text="Je ziet de actieve teams, per wijk. Weet je het nog niet? Dan helpen we je kiezen.",
     )
     initiative_name = django_forms.CharField(
         label="Voorgestelde naam van het team of de groep",
@@ -105,6 +141,7 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
             "phone",
             "postcode",
             "wijk",
+            "team",
             "initiative_name",
             "expected_members",
             *[name for name, _, _ in STATEMENTS],
@@ -148,10 +185,28 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
             and "expected_members" not in self.errors  # a number it could not read already says so
         ):
             self.add_error("expected_members", MEMBERS_MESSAGE)
+        team = self.clean_team_choice(cleaned)
+        if "team" not in self.errors:
+            cleaned["team"] = team
         email = cleaned.get("email")
         if email and Registration.objects.filter(round=self.round, email_key=normalise_email(email)).exists():
             self.add_error("email", DUPLICATE_MESSAGE)
         return cleaned
+
+    def clean_team_choice(self, cleaned):
+        """The chosen team: only for "join a team", active and in the chosen wijk; None otherwise."""
+        value = cleaned.get("team")
+        if cleaned.get("kind") != Registration.Kind.JOIN_TEAM or value is None:
+            return None
+        team = Team.objects.active().select_related("wijk").filter(pk=value).first() if isinstance(value, int) else None
+        if team is None:
+            self.add_error("team", TEAM_GONE_MESSAGE)
+            return None
+        wijk = cleaned.get("wijk")
+        if wijk is not None and team.wijk_id != wijk.pk:
+            self.add_error("team", team_wijk_message(team, wijk))
+            return None
+        return team
 
     def save(self, commit=True):
         """The registration in the form's round; with ``commit``, also the confirmation and notice mails."""
@@ -160,6 +215,8 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
         if registration.kind not in Registration.NEW_INITIATIVES:
             registration.initiative_name = ""
             registration.expected_members = None
+        if registration.kind != Registration.Kind.JOIN_TEAM:
+            registration.team = None
         if commit:
             with transaction.atomic():
                 registration.save()

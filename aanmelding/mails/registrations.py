@@ -30,12 +30,22 @@ def info_evening_paragraphs(round_, request=None):
     ]
 
 
+def team_paragraphs(registration):
+    """For "join a team": the team the applicant chose, or that we help choose."""
+    if registration.kind != registration.Kind.JOIN_TEAM:
+        return []
+    if registration.team is None:
+        return ["Je wist nog niet bij welk team je wilt aansluiten. We helpen je kiezen in het kennismakingsgesprek."]
+    return [f"Je wilt aansluiten bij team ‘{registration.team.name}’."]
+
+
 def queue_registration_received(registration, page, request=None):
     """Confirmation to the applicant, with the withdraw link; a notice to the municipality."""
     token = make_token(WITHDRAW_PURPOSE, registration.pk)
     paragraphs = [
         f"We hebben je aanmelding voor buurtpreventie ontvangen. Je referentienummer is {registration.reference}.",
         f"Je meldde je aan voor: {registration.get_kind_display().lower()}, in de wijk {registration.wijk}.",
+        *team_paragraphs(registration),
         *page.mail_paragraphs("confirmation_mail_text"),
         *info_evening_paragraphs(registration.round, request),
         "Wil je je aanmelding intrekken? Dat kan via de link hieronder. Je gegevens worden dan meteen verwijderd.",

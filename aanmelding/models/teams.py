@@ -14,6 +14,8 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from .rounds import Wijk
 
@@ -36,8 +38,11 @@ class TeamQuerySet(models.QuerySet):
         return self.active().filter(link_token_hash=hash_link_token(token))
 
 
-class Team(models.Model):
-    """A buurtpreventie team that walks rounds, or an app group, in one wijk."""
+class Team(ClusterableModel):
+    """A buurtpreventie team that walks rounds, or an app group, in one wijk.
+
+    Clusterable so that the admin edits a team and its members in one form (an InlinePanel).
+    """
 
     class Kind(models.TextChoices):
         STREET_TEAM = "straatteam", "Team dat rondes loopt"
@@ -106,9 +111,63 @@ class Team(models.Model):
         self.save(update_fields=["link_token_hash", "link_created_at"])
 
     def member_count(self):
-        return self.members.count()
+        # The admin list annotates ``member_total`` (one query for the whole list).
+        total = getattr(self, "member_total", None)
+        return self.members.count() if total is None else total
 
     member_count.short_description = "Leden"
+    member_count.admin_order_field = "member_total"
+
+    def link_status(self):
+        """The team link's state in words, for the admin: when it was made, never the link itself."""
+        if not self.has_link:
+            return "Geen teamlink"
+        return f"Gemaakt op {timezone.localtime(self.link_created_at):%d-%m-%Y %H:%M}"
+
+    link_status.short_description = "Teamlink"
+
+    def coordinator(self):
+        return f"{self.coordinator_name} ({self.coordinator_email})"
+
+    coordinator.short_description = "Coördinator of beheerder"
+    coordinator.admin_order_field = "coordinator_name"
+
+    @classmethod
+    def default_name_for(cls, registration):
+        """The team's name from a registration: its proposed name, else the kind and the wijk."""
+        if name := registration.initiative_name.strip():
+            return name
+        base = "App-groep" if registration.kind == registration.Kind.NEW_APP_GROUP else "Buurtpreventieteam"
+        return f"{base} {registration.wijk}"
+
+    @classmethod
+    def create_from_registration(cls, registration):
+        """The team of an admitted "new team / new app group" registration, with the applicant as first member.
+
+        Raises ValidationError (Dutch) when the registration cannot make a team, or already made one.
+        """
+        Registration = registration.__class__
+        if registration.kind not in Registration.NEW_INITIATIVES:
+            raise ValidationError("Alleen een aanmelding voor een nieuw team of een nieuwe app-groep maakt een team.")
+        if registration.status != Registration.Status.ADMITTED:
+            raise ValidationError("Maak pas een team als de aanmelding is toegelaten.")
+        if registration.personal_data_removed or not registration.email:
+            raise ValidationError("De gegevens van deze aanmelding zijn verwijderd; er kan geen team meer van komen.")
+        if cls.objects.filter(registration=registration).exists():
+            raise ValidationError("Van deze aanmelding is al een team gemaakt.")
+        name = cls.default_name_for(registration)
+        if cls.objects.filter(wijk_id=registration.wijk_id, name__iexact=name).exists():
+            name = f"{name} ({registration.reference})"  # names are unique per wijk
+        team = cls.objects.create(
+            name=name[:120],
+            kind=cls.Kind.APP_GROUP if registration.kind == Registration.Kind.NEW_APP_GROUP else cls.Kind.STREET_TEAM,
+            wijk_id=registration.wijk_id,
+            coordinator_name=registration.name,
+            coordinator_email=registration.email,
+            registration=registration,
+        )
+        TeamMember.objects.create(team=team, name=registration.name, email=registration.email)
+        return team
 
 
 class TeamMember(models.Model):
@@ -116,7 +175,7 @@ class TeamMember(models.Model):
 
     wagtail_reference_index_ignore = True  # personal data, not content
 
-    team = models.ForeignKey(Team, verbose_name="team", on_delete=models.CASCADE, related_name="members")
+    team = ParentalKey(Team, verbose_name="team", on_delete=models.CASCADE, related_name="members")
     name = models.CharField("Naam", max_length=150)
     email = models.EmailField("E-mailadres", blank=True)
     # The "join a team" registration this member came from, if any.
@@ -137,3 +196,21 @@ class TeamMember(models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def add_from_registration(cls, registration, team):
+        """The member for an admitted "join a team" registration. Raises ValidationError (Dutch) if it cannot."""
+        Registration = registration.__class__
+        if registration.kind != Registration.Kind.JOIN_TEAM:
+            raise ValidationError("Alleen een aanmelding om aan te sluiten bij een team voegt iemand toe aan een team.")
+        if registration.status != Registration.Status.ADMITTED:
+            raise ValidationError("Voeg iemand pas toe als de aanmelding is toegelaten.")
+        if registration.personal_data_removed or not registration.name:
+            raise ValidationError("De gegevens van deze aanmelding zijn verwijderd; toevoegen kan niet meer.")
+        if cls.objects.filter(registration=registration).exists():
+            raise ValidationError("Deze aanvrager is al lid van een team.")
+        if not team.is_active:
+            raise ValidationError("Dit team is niet actief. Kies een actief team.")
+        return cls.objects.create(
+            team=team, name=registration.name, email=registration.email, registration=registration
+        )

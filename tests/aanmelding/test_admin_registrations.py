@@ -419,6 +419,7 @@ def test_the_csv_export_holds_the_filtered_list(handler_client, handler, registr
         "Postcode",
         "Wijk",
         "Naam team of groep",
+        "Gekozen team",
         "Verwacht aantal deelnemers",
         "Beschikbaarheid",
         "Gehoord via",
