@@ -20,8 +20,10 @@ from .accounts import (
     ensure_demo_account,
     grant_model_permissions,
     read_demo_accounts,
+    read_demo_links,
     schedule_demo_account,
     write_demo_account,
+    write_demo_link,
 )
 from .blocks import (
     callout,
@@ -66,9 +68,11 @@ __all__ = [
     "paragraph",
     "publish",
     "read_demo_accounts",
+    "read_demo_links",
     "rich_text",
     "schedule_demo_account",
     "squash",
     "steps",
     "write_demo_account",
+    "write_demo_link",
 ]

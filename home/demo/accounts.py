@@ -70,10 +70,40 @@ def write_demo_account(label, username, password):
         result.append(line)
     if not replaced:
         result.append(new_line)
+    _write_lines(path, result)
+
+
+_LINK_LINE = re.compile(r"^\s*(?P<label>[^:]+):\s+(?P<url>https?://\S+)\s*$")
+
+
+def read_demo_links():
+    """The links in the demo accounts file (lines ``  label: http://...``), as {label: url}."""
+    path = demo_accounts_file()
+    if not path.exists():
+        return {}
+    matches = (_LINK_LINE.match(line) for line in path.read_text(encoding="utf-8").splitlines())
+    return {match["label"].strip(): match["url"] for match in matches if match}
+
+
+def write_demo_link(label, url):
+    """Write one link's line (``  label: url``) to the demo accounts file, next to the accounts.
+
+    For a secret demo address such as a team link: ``make run`` prints it. Only
+    the line with this label is replaced; the file stays readable by its owner only.
+    """
+    path = demo_accounts_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    kept = [line for line in lines if not ((match := _LINK_LINE.match(line)) and match["label"].strip() == label)]
+    _write_lines(path, kept + [f"  {label}: {url}"])
+
+
+def _write_lines(path, lines):
+    # Atomic, owner-only: the file holds passwords and secret links.
     temporary = path.with_name(path.name + ".tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(result) + "\n")
+        handle.write("\n".join(lines) + "\n")
     os.replace(temporary, path)
 
 
