@@ -40,6 +40,13 @@ class TeamChoiceField(django_forms.ChoiceField):
     def __init__(self, **kwargs):
         super().__init__(choices=self.grouped_choices, **kwargs)
 
+    def __deepcopy__(self, memo):
+        # Each form reads the teams once: a callable would be read again by every look at
+        # the choices (the select reads them twice).
+        copy = super().__deepcopy__(memo)
+        copy.choices = self.grouped_choices()
+        return copy
+
     @staticmethod
     def grouped_choices():
         groups = {}

@@ -18,6 +18,7 @@ ROUNDS = "/admin/aanmelding/registrationround/"
 WIJKEN = "/admin/aanmelding/wijk/"
 REGISTRATIONS = "/admin/aanmelding/registration/"
 SIGNUPS = "/admin/aanmelding/eveningsignup/"
+TEAMS = "/admin/aanmelding/team/"
 
 
 def member_of(client, *groups):
@@ -48,7 +49,7 @@ def test_an_editor_creates_a_round_and_a_wijk_but_sees_no_personal_data(client, 
     assert client.post(WIJKEN + "create/", {"name": "Oostpoort", "sort_order": "1"}).status_code == 302
     assert Wijk.objects.filter(name="Oostpoort").exists()
 
-    for personal in (REGISTRATIONS, SIGNUPS, "/admin/aanmelding/roundalert/"):
+    for personal in (REGISTRATIONS, SIGNUPS, TEAMS, "/admin/aanmelding/roundalert/"):
         assert client.get(personal).status_code in (302, 403), personal
 
 
@@ -77,4 +78,4 @@ def test_each_role_sees_exactly_its_menu(client):
     client.logout()
 
     member_of(client, "Behandelaars buurtpreventie")
-    assert menu_urls(client) == {ROUNDS, WIJKEN, REGISTRATIONS, SIGNUPS, "/admin/aanmelding/roundalert/"}
+    assert menu_urls(client) == {ROUNDS, WIJKEN, REGISTRATIONS, SIGNUPS, TEAMS, "/admin/aanmelding/roundalert/"}
