@@ -26,7 +26,8 @@ Use one of:
   to return (for Wagtail pages' ``serve()``);
 - ``@rate_limit("aanmelding")`` on a function view;
 - ``RateLimitMixin`` on a class-based view (``rate_limit_key`` attribute);
-- ``rate_limited(request, key_prefix)`` when only a yes/no is needed.
+- ``rate_limited(request, key_prefix)`` when only a yes/no is needed;
+- ``hit()`` to count something else than a POST (a miss), ``current_count()`` to read the count.
 """
 
 import functools
@@ -105,10 +106,23 @@ class RateLimit:
         return self.window
 
 
+def _key(request, key_prefix):
+    digest = salted_hmac("forms.ratelimit", _bucket(client_address(request))).hexdigest()[:32]
+    return f"ratelimit:{key_prefix}:{digest}"
+
+
+def current_count(request, key_prefix):
+    """How often this client was counted for ``key_prefix`` in the running window, without counting.
+
+    For limits on failures (wrong team links): only a miss is counted, but over
+    the limit every request is refused.
+    """
+    return caches[conf.get("FORMS_RATELIMIT_CACHE")].get(_key(request, key_prefix), 0)
+
+
 def hit(request, key_prefix, limit=DEFAULT_LIMIT, window=DEFAULT_WINDOW):
     """Count one request of this client for ``key_prefix``; returns a ``RateLimit``."""
-    digest = salted_hmac("forms.ratelimit", _bucket(client_address(request))).hexdigest()[:32]
-    key = f"ratelimit:{key_prefix}:{digest}"
+    key = _key(request, key_prefix)
     cache = caches[conf.get("FORMS_RATELIMIT_CACHE")]
     if cache.add(key, 1, timeout=window):
         count = 1

@@ -1,0 +1,1 @@
+"""Views of terugkoppeling: the team page behind each team link (``teams``)."""
