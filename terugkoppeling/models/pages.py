@@ -15,6 +15,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponseRedirect
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -24,6 +25,7 @@ from forms.base import PublicFormPageMixin
 from home.page_cache import CachedPageMixin
 from home.search_index import text_fields
 
+from ..feedback_form import FeedbackPageForm
 from .reports import Signal
 
 RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
@@ -55,6 +57,7 @@ class TeamReportPage(PublicFormPageMixin, Page):
     # The public form (forms.base.PublicFormPageMixin); served per team under team/<token>/.
     form_class = "terugkoppeling.forms.reports.PatrolReportForm"
     rate_limit_key = "loopronde"
+    landing_page_template = "terugkoppeling/team_report_thanks.html"
     subpage_urls = "terugkoppeling.urls.team_page_urls"
 
     class Meta:
@@ -64,6 +67,17 @@ class TeamReportPage(PublicFormPageMixin, Page):
     @classmethod
     def live_page(cls):
         return cls.objects.live().first()
+
+    # At its own address the page has no team: it explains the team link, and there is no form.
+    # The form is served per team by ``terugkoppeling.views.teams.TeamReportHandler``.
+
+    def is_form_open(self, request):
+        return False
+
+    def serve_form(self, request):
+        if request.method == "POST":
+            return HttpResponseRedirect(self.url)
+        return super().serve_form(request)
 
 
 class FeedbackIndexPage(CachedPageMixin, Page):
@@ -80,6 +94,11 @@ class FeedbackIndexPage(CachedPageMixin, Page):
     class Meta:
         verbose_name = "overzicht terugkoppeling"
         verbose_name_plural = "overzichten terugkoppeling"
+
+    def feedback_pages(self):
+        """The live, public feedback pages under this index, newest period first (one query)."""
+        pages = FeedbackPage.objects.child_of(self).live().public().specific(defer=False)
+        return sorted(pages, key=lambda page: (page.period_start, page.period_end), reverse=True)
 
 
 QUARTERS = [("k1", "1e kwartaal"), ("k2", "2e kwartaal"), ("k3", "3e kwartaal"), ("k4", "4e kwartaal")]
@@ -149,10 +168,26 @@ class FeedbackPage(CachedPageMixin, Page):
     page_description = "Algemene terugkoppeling over een maand of kwartaal, met cijfers uit de verslagen."
     parent_page_types = ["terugkoppeling.FeedbackIndexPage"]
     subpage_types = []
+    # Narrows the highlights' signal select to the period; refuses a second page for a period.
+    base_form_class = FeedbackPageForm
 
     class Meta:
         verbose_name = "terugkoppeling"
         verbose_name_plural = "terugkoppelingen"
+
+    @staticmethod
+    def dates_of(year, period):
+        """``(first day, last day)`` of ``period`` in ``year``; ValueError for an unknown period."""
+        if period not in dict(QUARTERS + MONTHS):
+            raise ValueError(period)
+        return period_dates(year, period)
+
+    @staticmethod
+    def previous_quarter(today=None):
+        """``(year, period)`` of the last full quarter before ``today``."""
+        today = today or datetime.date.today()
+        quarter = (today.month - 1) // 3  # the current one, counted from 0
+        return (today.year, f"k{quarter}") if quarter else (today.year - 1, "k4")
 
     @property
     def period_start(self):
@@ -162,6 +197,19 @@ class FeedbackPage(CachedPageMixin, Page):
     def period_end(self):
         return period_dates(self.year, self.period)[1]
 
+    def duplicate_period_message(self, parent, year, period):
+        """A Dutch message when another live feedback page under ``parent`` covers this period, else None."""
+        others = FeedbackPage.objects.child_of(parent).live().filter(year=year, period=period)
+        if self.pk:
+            others = others.exclude(pk=self.pk)
+        other = others.first()
+        if other is None:
+            return None
+        return (
+            f"Over deze periode is al een terugkoppeling gepubliceerd: ‘{other.title}’. "
+            "Pas die pagina aan, of kies een andere periode."
+        )
+
     def period_label(self):
         label = dict(QUARTERS + MONTHS).get(self.period, self.period)
         return f"{label} {self.year}"
@@ -170,6 +218,12 @@ class FeedbackPage(CachedPageMixin, Page):
         super().clean()
         if self.year and not 2000 <= self.year <= 2100:
             raise ValidationError({"year": "Vul een jaartal in, bijvoorbeeld 2026."})
+        # A new page has no place in the tree yet: its form checks this (feedback_form).
+        if self.pk and self.year and self.period:
+            parent = self.get_parent()
+            message = parent and self.duplicate_period_message(parent, self.year, self.period)
+            if message:
+                raise ValidationError({"period": message})
 
 
 class FeedbackHighlight(Orderable):
