@@ -136,11 +136,42 @@ def privacy_content(municipality):
                 misschien in de nieuwsbrief, nadat de redactie het heeft gelezen. Een voorbeeld dat
                 niet op de website komt, verwijdert de redactie, met de foto.""",
             ),
+            heading("Je team of app-groep", "h3"),
+            paragraph(
+                """Maakt de gemeente een team of app-groep van je aanmelding, dan bewaren we de naam van
+                het team, de wijk, en de naam en het e-mailadres van de coördinator of beheerder. Van elk
+                teamlid bewaren we de naam en, als we het hebben, het e-mailadres.""",
+                """De coördinator krijgt per mail de teamlink: het geheime adres waarmee het team
+                verslagen invult. Een account is er niet. De coördinator krijgt ook een mail als de
+                gemeente reageert op een melding van het team.""",
+                """Je gegevens blijven bewaard zolang je in het team zit. Ga je uit het team? Laat het
+                de gemeente weten. Dan verwijderen we je naam en e-mailadres.""",
+            ),
             heading("Verslag van een loopronde", "h3"),
             paragraph(
-                """Wie het verslag invult, het team, wanneer en waar jullie liepen, wie er meeliepen en
-                wat jullie opviel. Zet in een verslag geen namen of andere gegevens van buurtbewoners,
-                tenzij dat echt nodig is."""
+                """Na een ronde vult het team een verslag in via de teamlink. Daarin staan: het team,
+                de datum, de begin- en eindtijd, de route, waar jullie liepen en met hoeveel mensen. Wie
+                er meeliepen, kies je als je wilt uit de namen van de leden van je team; andere namen
+                kun je niet invullen. Verder wat jullie opviel, waarover jullie met bewoners spraken en
+                waar jullie op letten. Bij een rustige ronde zijn dat alleen de datum, de tijden en de
+                route. Het verslag vraagt niet wie het invult.""",
+                """Bij een melding over de openbare ruimte, zoals een kapotte lantaarnpaal, staan de
+                soort melding, de straat en een huisnummer in de buurt (of een omschrijving van de
+                plek) en wat er aan de hand is. Daarbij bewaren we wat de gemeente met de melding deed
+                en de reactie aan het team.""",
+                """Schrijf in een verslag niets op waarmee iemand te herkennen is, zoals een naam of hoe
+                iemand eruitziet. Noem ook geen namen van bewoners met wie jullie spraken. Gaat het om
+                iets dringends? Bel dan [alarmnummer], of [politie] als er geen spoed is.""",
+                """Wie ziet het verslag? De medewerkers van de gemeente die de verslagen en meldingen
+                behandelen. Zetten zij een melding door, dan krijgt de afdeling die erover gaat een mail
+                met alleen die melding: de soort, de plek met het huisnummer, wat er aan de hand is, de
+                datum van de ronde, en de naam en de wijk van het team. Je team ziet met de teamlink zijn
+                eigen verslagen en de reacties van de gemeente, zonder de namen van wie er meeliepen en
+                zonder huisnummers. Wie de teamlink heeft, kan dit zien. Deel de link daarom alleen met
+                je team.""",
+                """Op de pagina's ‘Wat we met jullie meldingen deden’ staan alleen cijfers en een paar
+                meldingen met een korte tekst van de gemeente. Daar staan geen namen en geen
+                huisnummers, hoogstens de straat.""",
             ),
             heading("Waarom we je gegevens gebruiken"),
             rich_text(
@@ -152,14 +183,19 @@ def privacy_content(municipality):
                     """om je te laten weten dat we je praktijkvoorbeeld ontvingen en wanneer het op de
                     website staat;""",
                     """om samen met de politie te werken aan de veiligheid in je buurt, op basis van de
-                    verslagen en meldingen van de teams.""",
+                    verslagen en meldingen van de teams;""",
+                    """om meldingen over de openbare ruimte door te zetten naar de afdeling die erover
+                    gaat, en het team te laten weten wat ermee gebeurt;""",
+                    """om per kwartaal of maand in cijfers te laten zien wat de teams meldden en wat de
+                    gemeente ermee deed.""",
                 )
             ),
             heading("Op welke grond mogen we dit?"),
             paragraph(
-                """Voor aanmeldingen, informatieavonden en verslagen van looprondes gebruiken we je
-                gegevens omdat dat nodig is voor een taak van algemeen belang: de zorg voor veiligheid
-                en leefbaarheid in de gemeente (artikel 6, lid 1, onder e van de AVG).""",
+                """Voor aanmeldingen, informatieavonden, teams en verslagen van looprondes gebruiken we
+                je gegevens omdat dat nodig is voor een taak van algemeen belang: de zorg voor veiligheid
+                en leefbaarheid in de gemeente, die de gemeente samen met de politie uitvoert (artikel 6,
+                lid 1, onder e van de AVG).""",
                 """Ook ingestuurde praktijkvoorbeelden gebruiken we voor die taak: teams leren van
                 elkaar. Het vinkje op dat formulier gaat over publiceren: dat we je voorbeeld met de
                 naam van je team, je wijk en de foto op de website en in de nieuwsbrief mogen zetten,
@@ -173,16 +209,27 @@ def privacy_content(municipality):
                 """Alleen met de politie, en alleen als dat nodig is: bijvoorbeeld voor het
                 kennismakingsgesprek of voor de samenwerking tussen je team en de wijkagent. We
                 verkopen je gegevens nooit en geven ze niet aan andere organisaties. Deze website laadt
-                niets van andere partijen."""
+                niets van andere partijen.""",
+                """Een melding over de openbare ruimte uit een verslag zetten we door naar de afdeling
+                die erover gaat. Die krijgt alleen de melding zelf. De namen van wie er meeliepen en de
+                rest van het verslag krijgt de afdeling niet.""",
             ),
             heading("Hoe lang bewaren we je gegevens?"),
             paragraph(
                 f"""Gegevens van aanmeldingen bewaren we {retention} na het sluiten van de
-                aanmeldronde, opgaven voor een informatieavond {retention} na de avond. Verslagen van
-                looprondes bewaren we {retention} na het invullen. Daarna worden ze automatisch
-                verwijderd, samen met de kopieën van de mails die we je daarover stuurden. De gemeente
-                legt deze bewaartermijn vast in de instellingen van de website; verandert de termijn,
-                dan passen we deze verklaring aan.""",
+                aanmeldronde, opgaven voor een informatieavond {retention} na de avond. Daarna worden ze
+                automatisch verwijderd, samen met de kopieën van de mails die we je daarover stuurden.
+                De gemeente legt deze bewaartermijn vast in de instellingen van de website; verandert
+                de termijn, dan passen we deze verklaring aan.""",
+                """De gegevens van een team en zijn leden bewaren we zolang het team bestaat. Ga je uit
+                het team, dan verwijderen we je naam en e-mailadres.""",
+                f"""Van een verslag van een loopronde verwijderen we {retention} na het insturen
+                automatisch de teksten die het team zelf schreef: de route, wat opviel en de gesprekken.
+                Ook wie er meeliepen, en bij de meldingen de omschrijving, het huisnummer, de
+                beschrijving van de plek en de reacties van de gemeente gaan weg. Wat overblijft,
+                gebruiken we alleen voor de cijfers: de datum en de tijden, het team, het aantal lopers,
+                de soort melding, de straat en hoe de melding is afgehandeld. De kopieën van de mails
+                over meldingen verwijderen we {retention} nadat we ze verstuurden.""",
                 """Vraag je om een mail bij een nieuw aanmeldmoment, dan bewaren we je e-mailadres tot
                 je je afmeldt; bevestig je het niet binnen een week, dan verwijderen we het.""",
                 f"""Je gegevens voor de nieuwsbrief bewaren we zolang je de nieuwsbrief wilt ontvangen.

@@ -46,20 +46,26 @@ def body(context):
                 """<b>Kapotte verlichting, losse tegels of afval:</b> meld het bij de gemeente via
                 [telefoon].""",
                 "<b>Overlast zoals lawaai of fout parkeren:</b> meld het bij de gemeente; de boa pakt het op.",
-                "<b>Je verslag van een ronde:</b> geef het aan je coördinator.",
+                """<b>Je verslag van een ronde:</b> vul het in op de teampagina. Die open je met de
+                teamlink die je coördinator van de gemeente kreeg.""",
             )
         ),
         paragraph(
-            """De coördinator stuurt de verslagen door. De gemeente en de politie delen de informatie
-            met elkaar, zodat jij het maar op één plek hoeft te melden."""
+            """In het verslag kun je ook meteen melden wat er in de openbare ruimte mis is, zoals een
+            lamp die niet brandt. Elke melding gaat naar de afdeling van de gemeente die erover gaat.
+            De gemeente en de politie delen de informatie uit de verslagen met elkaar, zodat jij het
+            maar op één plek hoeft te melden."""
         ),
         heading("Zo laten we weten wat we ermee doen"),
         paragraph(
-            """Waar het kan, hoort de melder of het team persoonlijk wat er met een melding is gebeurd.
-            Soms kan dat niet, bijvoorbeeld omdat de politie nog onderzoek doet of om de privacy van
-            anderen te beschermen.""",
-            """Dan geven we algemene terugkoppeling voor alle bewoners: op deze website en in de
-            nieuwsbrief. Zo zie je toch wat jullie inzet oplevert.""",
+            """Bij elke melding in een verslag zie je op jullie teampagina wat de gemeente ermee doet:
+            doorgezet naar een afdeling, opgelost, of niet opgepakt en waarom. De coördinator krijgt bij
+            elke stap een e-mail.""",
+            """Over andere zaken kunnen we niet altijd iets persoonlijk vertellen, bijvoorbeeld omdat de
+            politie nog onderzoek doet of om de privacy van anderen te beschermen. Daarom geven we ook
+            algemene terugkoppeling voor alle bewoners: elk kwartaal op de pagina 'Wat we met jullie
+            meldingen deden', met cijfers over de rondes en de meldingen. Zo zie je wat jullie inzet
+            oplevert.""",
         ),
         callout(
             "info",

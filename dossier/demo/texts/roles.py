@@ -48,14 +48,15 @@ def role_texts():
             "responsibilities": html_list(
                 "Het rooster maken en zorgen dat niemand alleen loopt.",
                 "Nieuwe teamleden wegwijs maken en het team gemotiveerd houden.",
-                "De verslagen van de rondes verzamelen en doorsturen naar gemeente en wijkagent.",
+                """Zorgen dat het team na elke ronde een verslag invult via de teamlink, en die link alleen
+                met de eigen teamleden delen.""",
                 "Geregeld contact houden met de wijkagent en de gemeente, bijvoorbeeld elke maand even.",
                 "Het teambudget beheren en samen met het team bepalen waar het aan opgaat.",
                 "Naar de jaarlijkse bijeenkomst van coördinatoren gaan en ervaringen uitwisselen.",
             ),
             "what_you_can_expect": html_list(
                 "Een duidelijk rooster en afspraken waar je op kunt rekenen.",
-                "Terugkoppeling van wat gemeente en politie met jullie verslagen doen.",
+                "Bij elke melding uit jullie verslagen een e-mail met wat de gemeente ermee doet.",
                 "Iemand die naar je luistert en je wensen doorgeeft, bijvoorbeeld voor een extra training.",
             ),
             "what_they_expect": html_list(
@@ -114,13 +115,14 @@ def role_texts():
                 "Contact houden met de coördinatoren en beheerders in de wijk.",
                 """Informatie delen die teams helpt, zoals een reeks inbraken in de buurt, voor zover dat
                 mag.""",
-                "Reageren op verslagen en meldingen, en laten weten wat de politie ermee doet.",
+                "De verslagen van de teams lezen en gebruiken bij het werk in de wijk.",
                 "Zorgen dat collega's in de wijk en de meldkamer weten wanneer en waar een team loopt.",
                 "Af en toe meelopen met een ronde en helpen bij trainingen.",
             ),
             "what_you_can_expect": html_list(
                 "Iemand die jouw wijk kent en bereikbaar is.",
-                "Terugkoppeling op jullie verslagen, waar dat kan persoonlijk.",
+                """Algemene terugkoppeling over wat de politie met jullie informatie doet, waar dat kan ook
+                persoonlijk.""",
                 "Uitleg over wat je wel en niet moet doen als er iets gebeurt.",
             ),
             "what_they_expect": html_list(

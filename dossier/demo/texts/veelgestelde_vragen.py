@@ -98,9 +98,13 @@ def body(context):
                 (
                     "Hoor ik wat er met mijn melding gebeurt?",
                     html_paragraphs(
-                        """Als het kan, hoor je het persoonlijk. Mag dat niet, bijvoorbeeld omdat er nog
-                        een onderzoek loopt, dan vertellen we in algemene woorden wat we hebben gedaan:
-                        op deze website en in de nieuwsbrief."""
+                        """Meldt je team in het verslag van een ronde iets over de openbare ruimte? Dan
+                        zie je op jullie teampagina bij elke melding wat de gemeente ermee doet. De
+                        coördinator krijgt bij elke stap een e-mail.""",
+                        """Over andere zaken kunnen we niet altijd iets persoonlijk vertellen,
+                        bijvoorbeeld omdat er nog een onderzoek loopt. Dan vertellen we in algemene
+                        woorden wat we hebben gedaan: elk kwartaal op de pagina 'Wat we met jullie
+                        meldingen deden'."""
                     ),
                 ),
                 (
