@@ -10,6 +10,8 @@ The modules, in the order a run uses them:
 - `pages`: which pages are measured, their status, SQL queries and size, and their load runs.
 - `load`: the reusable load generation (`LoadSpec` → `run_load` → `LoadResult`), wrk or Python.
 - `burst`: the sign-up burst: many residents sign up for one fresh evening at the same moment.
+- `feedback`: the feedback pages and the team page in a copy of the demo database with
+  100,000 patrol reports and 20,000 signals added (bulk_create), cold, page cache off and cached.
 - `report`: the tables and the markdown written to docs/performance.md.
 - `django_side`: code that runs inside `manage.py shell` with the server's settings and database.
 - `newsletter`: sending a newsletter issue to 10,000 subscribers through the real worker

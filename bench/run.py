@@ -6,9 +6,11 @@ generator), counts the SQL queries one request of each page makes, then lets
 many residents sign up for one information evening at the same moment (the
 sign-up burst, bench/burst.py); then starts gunicorn again with the page cache off
 (DJANGO_PAGE_CACHE=0) and loads a dossier chapter, rendered fresh for every request, and
-the static file once more; and writes the results to docs/performance.md.
+the static file once more; then measures the feedback pages and the team page in a copy of the
+demo database with 100,000 patrol reports added (bench/feedback.py); and writes the results to
+docs/performance.md.
 
-    .venv/bin/python bench/run.py --port 8765 [--duration 10] [--no-burst] [--no-write]
+    .venv/bin/python bench/run.py --port 8765 [--duration 10] [--no-burst] [--no-feedback] [--no-write]
 
 (`python -m bench.run` from the repository root works as well.) The static file,
 served by WhiteNoise from the same gunicorn workers, is the ceiling: every page is
@@ -32,6 +34,7 @@ if not __package__:
 
 from bench.burst import BURST_CAPACITY, BURST_RESIDENTS, sign_up_burst
 from bench.common import exit_status, log
+from bench.feedback import feedback_benchmark, feedback_section
 from bench.load import choose_tool
 from bench.pages import find_fresh_pages, find_pages, measure_pages
 from bench.report import chapter_verdicts, results_section, write_report
@@ -58,7 +61,11 @@ def benchmark(args) -> int:
         failed = failed or fresh_failed
         fresh = (fresh_pages, fresh_ceiling, fresh_static_runs)
 
+    # Last: in a database of its own, a copy of the demo database with 100,000 reports added.
+    feedback = feedback_benchmark(args, tool) if args.feedback else None
+
     section = results_section(pages, ceiling, args, load_tool, static_runs, load_before, burst, fresh)
+    section = section.rstrip() + "\n\n" + feedback_section(feedback)
     print()
     print(section)
     if args.write:
@@ -71,6 +78,9 @@ def benchmark(args) -> int:
         if not met:
             log(f"FAILED: dossier chapter {line.replace('**', '')}")
             status = 1
+    for problem in feedback.problems if feedback is not None else []:
+        log(f"FAILED: feedback pages: {problem}")
+        status = 1
     if burst is not None and burst.problems:
         for problem in burst.problems:
             log(f"FAILED: sign-up burst: {problem}")
@@ -98,6 +108,12 @@ def parse_args(argv=None):
         help="skip the second server run with the page cache off (DJANGO_PAGE_CACHE=0)",
     )
     parser.add_argument("--no-burst", dest="burst", action="store_false", help="skip the sign-up burst")
+    parser.add_argument(
+        "--no-feedback",
+        dest="feedback",
+        action="store_false",
+        help="skip the feedback pages and team page with 100,000 reports (bench/feedback.py)",
+    )
     parser.add_argument(
         "--burst-residents",
         type=int,

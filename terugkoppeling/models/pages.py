@@ -210,6 +210,10 @@ class FeedbackPage(CachedPageMixin, Page):
             "Pas die pagina aan, of kies een andere periode."
         )
 
+    def highlights_with_signals(self):
+        """The picked signals with their Signal: one query, however many (the preview's fake queryset allows it too)."""
+        return self.highlights.select_related("signal")
+
     def period_label(self):
         label = dict(QUARTERS + MONTHS).get(self.period, self.period)
         return f"{label} {self.year}"

@@ -175,6 +175,22 @@ def test_query_count_does_not_grow_with_the_number_of_reports(client, feedback):
     assert queries_with(10) == queries_with(200) <= MAX_QUERIES
 
 
+def test_query_count_does_not_grow_with_the_number_of_highlights(client, feedback):
+    def queries_with(count):
+        feedback.highlights.all().delete()
+        for n in range(count):
+            signal = SignalFactory(report__walked_on=START, street=f"Straat {n}")
+            FeedbackHighlight.objects.create(page=feedback, signal=signal, public_text=f"Opgepakt {n}.")
+        client.get(feedback.url)
+        content_changed()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(feedback.url)
+        assert len(soup(response).select(".highlight")) == count
+        return len(queries)
+
+    assert queries_with(1) == queries_with(6) <= MAX_QUERIES
+
+
 # --- the index -------------------------------------------------------------------------------
 
 
