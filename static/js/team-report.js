@@ -28,12 +28,19 @@
   });
   update();
 
-  // The row the button just added: put the cursor in its first field.
+  // The row the button just added: put the cursor in its first field. The address's fragment
+  // names that field too; the browser's own scroll to it comes after this script, so wait for it.
   var added = document.getElementById("nieuwe-melding");
   if (added && !form.querySelector(".error-summary")) {
     var first = added.querySelector("select, input:not([type=hidden]), textarea");
     if (first) {
-      first.focus();
+      window.addEventListener("load", function () {
+        window.setTimeout(function () {
+          if (document.activeElement !== first) {
+            first.focus();
+          }
+        }, 0);
+      });
     }
   }
 })();

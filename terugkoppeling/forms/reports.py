@@ -293,6 +293,11 @@ class PatrolReportForm(PublicModelForm):
         return len(self.matters.forms) - 1 if self.adding_matter else None
 
     @property
+    def next_matter_id(self):
+        """The id of the first field of the row the button will add: the address's fragment, so it gets focus."""
+        return f"id_{MATTER_PREFIX}-{len(self.matters.forms)}-category"
+
+    @property
     def shows_walkers(self):
         """Names to choose from only when the team has members on its list."""
         return bool(self.fields["walkers"].choices)

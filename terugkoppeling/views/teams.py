@@ -8,7 +8,7 @@ are counted per client address: past ``MISS_LIMIT`` in ``MISS_WINDOW``
 every team-link request of that address gets the rate-limit page (429).
 
 The token is in the address, so every answer here is kept from caches,
-sends no referrer to the next page, and asks search engines to skip it.
+sends no referrer to other sites, and asks search engines to skip it.
 """
 
 import functools
@@ -33,9 +33,13 @@ HISTORY_SIZE = 20
 
 
 def keep_private(response):
-    """No cache keeps it, no next page learns the address, no search engine lists it."""
+    """No cache keeps it, no other site learns the address, no search engine lists it.
+
+    ``same-origin``, not ``no-referrer``: with that, browsers send ``Origin: null`` on
+    the form's own POST, and Django's CSRF check refuses it.
+    """
     add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
@@ -107,7 +111,8 @@ class TeamReportHandler(PublicFormHandler):
 
     def render_thanks(self, request):
         pk = request.session.get(self.thanks_session_key)
-        report = self.team.patrol_reports.prefetch_related("signals").filter(pk=pk).first() if pk else None
+        signals = Prefetch("signals", queryset=Signal.objects.order_by("pk"))  # in the order typed
+        report = self.team.patrol_reports.prefetch_related(signals).filter(pk=pk).first() if pk else None
         return self.page.render(
             request,
             template=self.page.get_landing_page_template(request),
