@@ -104,7 +104,7 @@ def body(context):
                         """Over andere zaken kunnen we niet altijd iets persoonlijk vertellen,
                         bijvoorbeeld omdat er nog een onderzoek loopt. Dan vertellen we in algemene
                         woorden wat we hebben gedaan: elk kwartaal op de pagina 'Wat we met jullie
-                        meldingen deden'."""
+                        meldingen deden'.""",
                     ),
                 ),
                 (
