@@ -25,21 +25,7 @@ from django.db.models import Count, Q
 from home.page_cache import remembered
 
 from .models import PatrolReport, Signal
-
-MONTH_NAMES = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
+from .models.pages import MONTH_NAMES
 
 
 def buckets(start, end):

@@ -102,26 +102,21 @@ class FeedbackIndexPage(CachedPageMixin, Page):
 
 
 QUARTERS = [("k1", "1e kwartaal"), ("k2", "2e kwartaal"), ("k3", "3e kwartaal"), ("k4", "4e kwartaal")]
-MONTHS = [
-    (f"m{number:02d}", name)
-    for number, name in enumerate(
-        [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
+MONTH_NAMES = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ]
+MONTHS = [(f"m{number:02d}", name) for number, name in enumerate(MONTH_NAMES, start=1)]
 
 
 def period_dates(year, period):
