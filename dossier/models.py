@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from home.blocks import headings_with_anchors
+from home.local_facts import LocalFactsMixin
 from home.page_cache import CachedPageMixin, remembered
 from home.rich_text import prefetch_page_links
 from home.search_index import text_fields
@@ -16,7 +17,7 @@ from .roles import Role
 __all__ = ["DossierChapterPage", "DossierPage", "Role"]
 
 
-class DossierPage(CachedPageMixin, Page):
+class DossierPage(CachedPageMixin, Page, LocalFactsMixin):
     """The landing page of the dossier: what it is in short, and its chapters."""
 
     intro = models.TextField("Introductie")
@@ -27,7 +28,10 @@ class DossierPage(CachedPageMixin, Page):
         help_text="De kern van het dossier in een paar punten.",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
+    content_panels = (
+        LocalFactsMixin.local_facts_panels + Page.content_panels + [FieldPanel("intro"), FieldPanel("summary")]
+    )
+    settings_panels = Page.settings_panels + LocalFactsMixin.local_facts_settings_panels
     search_fields = Page.search_fields + text_fields("intro", "summary")
 
     page_description = "De beginpagina van het dossier buurtpreventie, met de hoofdstukken eronder."
@@ -61,11 +65,14 @@ class DossierPage(CachedPageMixin, Page):
         return context
 
 
-class DossierChapterPage(CachedPageMixin, Page):
+class DossierChapterPage(CachedPageMixin, Page, LocalFactsMixin):
     intro = models.TextField("Samenvatting", help_text="Twee of drie zinnen; ook te zien in de hoofdstukkenlijst.")
     body = StreamField(ChapterStreamBlock(), verbose_name="Inhoud")
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = (
+        LocalFactsMixin.local_facts_panels + Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    )
+    settings_panels = Page.settings_panels + LocalFactsMixin.local_facts_settings_panels
     search_fields = Page.search_fields + text_fields("intro", "body")
 
     page_description = "Eén hoofdstuk van het dossier, opgebouwd uit blokken: tekst, kaders, vragen, rollen."

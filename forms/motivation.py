@@ -3,7 +3,7 @@
 Residents say how much they agree with each statement. The answers hint at
 one of three profiles (normatief, pragmatisch, rationeel), which helps the
 municipality and police tailor their support. Used by the registration form
-and, later, by the motivation questionnaire.
+and by the motivation questionnaire.
 """
 
 NORMATIVE = "normatief"
@@ -21,21 +21,13 @@ STATEMENTS = [
     (
         "statement_shared_responsibility",
         NORMATIVE,
-        "Als bewoner ben ik mede verantwoordelijk voor de veiligheid en leefbaarheid van mijn wijk.",
+        "Ik voel me als bewoner medeverantwoordelijk voor een veilige en leefbare wijk.",
     ),
-    ("statement_social_control", NORMATIVE, "Met buurtpreventie wil ik de sociale controle in mijn buurt vergroten."),
-    (
-        "statement_feedback",
-        PRAGMATIC,
-        "Ik wil graag horen wat politie en gemeente doen met de informatie die ons team doorgeeft.",
-    ),
-    (
-        "statement_together",
-        PRAGMATIC,
-        "Ik vind het belangrijk om samen met mijn buurtgenoten te werken aan een veilige, leefbare buurt.",
-    ),
-    ("statement_volunteering", RATIONAL, "Vrijwilligerswerk doen vind ik hoe dan ook belangrijk."),
-    ("statement_results", RATIONAL, "Ik vind het belangrijk dat ons buurtpreventieteam zichtbare resultaten haalt."),
+    ("statement_social_control", NORMATIVE, "Ik wil dat buren beter op elkaar en op de straat letten."),
+    ("statement_feedback", PRAGMATIC, "Ik wil horen wat politie en gemeente doen met wat ons team meldt."),
+    ("statement_together", PRAGMATIC, "Ik wil samen met mijn buren iets doen voor een fijne, veilige buurt."),
+    ("statement_volunteering", RATIONAL, "Vrijwilligerswerk vind ik hoe dan ook de moeite waard."),
+    ("statement_results", RATIONAL, "Ik wil zien dat ons team echt iets bereikt."),
 ]
 
 AGREE_SCALE = [

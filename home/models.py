@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from .blocks import BaseStreamBlock, headings_with_anchors
+from .local_facts import LocalFactsMixin
 from .page_cache import CachedPageMixin, remembered
 from .rich_text import prefetch_page_links
 from .routing import DirectRoutingMixin
@@ -39,7 +40,7 @@ class LinkCardBlock(blocks.StructBlock):
         template = "blocks/link_card_block.html"
 
 
-class HomePage(DirectRoutingMixin, CachedPageMixin, Page):
+class HomePage(DirectRoutingMixin, CachedPageMixin, Page, LocalFactsMixin):
     # Short: the home page shows whether a registration round is open, which
     # changes with the clock, not only when someone saves something.
     page_cache_timeout = 60
@@ -53,11 +54,12 @@ class HomePage(DirectRoutingMixin, CachedPageMixin, Page):
     )
     body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
 
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("highlights"),
-        FieldPanel("body"),
-    ]
+    content_panels = (
+        LocalFactsMixin.local_facts_panels
+        + Page.content_panels
+        + [FieldPanel("intro"), FieldPanel("highlights"), FieldPanel("body")]
+    )
+    settings_panels = Page.settings_panels + LocalFactsMixin.local_facts_settings_panels
     search_fields = Page.search_fields + text_fields("intro", "body")
 
     page_description = "De startpagina van de site: introductie, snelkoppelingen en of aanmelden nu kan."
@@ -69,13 +71,16 @@ class HomePage(DirectRoutingMixin, CachedPageMixin, Page):
         verbose_name_plural = "startpagina's"
 
 
-class StandardPage(CachedPageMixin, Page):
+class StandardPage(CachedPageMixin, Page, LocalFactsMixin):
     """A plain page: privacy statement, accessibility statement, contact, colofon."""
 
     intro = models.TextField("Introductie", blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = (
+        LocalFactsMixin.local_facts_panels + Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    )
+    settings_panels = Page.settings_panels + LocalFactsMixin.local_facts_settings_panels
     search_fields = Page.search_fields + text_fields("intro", "body")
     page_description = "Een gewone pagina met tekst, zoals de privacyverklaring, contact of het colofon."
 

@@ -91,7 +91,7 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
         help_text="Bijvoorbeeld 1234 AB.", error_messages={"required": "Vul je postcode in, bijvoorbeeld 1234 AB."}
     )
     wijk = django_forms.ModelChoiceField(
-        label="In welke wijk woon je?",
+        label="In welke wijk woon of werk je?",
         queryset=Wijk.objects.all(),
         empty_label="Kies je wijk",
         error_messages={"required": WIJK_MESSAGE, "invalid_choice": WIJK_MESSAGE},
@@ -179,7 +179,7 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
         return any(field.errors or field.value() not in (None, "") for field in self.statement_fields())
 
     def error_summary(self):
-        # Several labels are questions: "In welke wijk woon je? Kies ...", not "...?: Kies ...".
+        # Several labels are questions: "In welke wijk woon of werk je? Kies ...", not "...?: Kies ...".
         return [(href, text.replace("?: ", "? ")) for href, text in super().error_summary()]
 
     def clean(self):

@@ -77,8 +77,28 @@ class InfoEveningQuerySet(PageQuerySet):
 class InfoEveningPage(PublicFormPageMixin, Page):
     """One information evening of a registration round, with sign-up, capacity and a waitlist."""
 
+    class Kind(models.TextChoices):
+        INFORMATION = "informatie", "Informatiebijeenkomst"
+        EVALUATION = "evaluatie", "Tussenevaluatie"
+
+    kind = models.CharField(
+        "Soort bijeenkomst",
+        max_length=12,
+        choices=Kind.choices,
+        default=Kind.INFORMATION,
+        help_text=(
+            "Een informatiebijeenkomst hoort bij een aanmeldmoment. Een tussenevaluatie is voor bestaande "
+            "teams en app-groepen: hoe gaat het, wat kan beter?"
+        ),
+    )
     round = models.ForeignKey(
-        RegistrationRound, verbose_name="aanmeldmoment", on_delete=models.PROTECT, related_name="info_evenings"
+        RegistrationRound,
+        verbose_name="aanmeldmoment",
+        on_delete=models.PROTECT,
+        related_name="info_evenings",
+        null=True,
+        blank=True,
+        help_text="Nodig voor een informatiebijeenkomst; een tussenevaluatie hoort bij geen aanmeldmoment.",
     )
     starts_at = models.DateTimeField("Begint om")
     ends_at = models.DateTimeField("Eindigt om")
@@ -112,6 +132,7 @@ class InfoEveningPage(PublicFormPageMixin, Page):
     programme = StreamField(BaseStreamBlock(), verbose_name="Programma", blank=True, use_json_field=True)
 
     content_panels = Page.content_panels + [
+        FieldPanel("kind"),
         FieldPanel("round"),
         MultiFieldPanel(
             [
@@ -158,6 +179,8 @@ class InfoEveningPage(PublicFormPageMixin, Page):
     def clean(self):
         super().clean()
         errors = {}
+        if self.kind == self.Kind.INFORMATION and self.round_id is None:
+            errors["round"] = "Kies het aanmeldmoment waar deze informatiebijeenkomst bij hoort."
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = "De bijeenkomst moet eindigen nadat ze begint."
         if self.starts_at and self.signup_deadline and self.signup_deadline > self.starts_at:

@@ -120,6 +120,7 @@ def evening_form_data(**fields):
         {
             "title": "Informatieavond Noord",
             "slug": "informatieavond-noord",
+            "kind": "informatie",
             "round": RegistrationRoundFactory().pk,
             "starts_at": "01-03-2027 19:30",
             "ends_at": "01-03-2027 21:30",

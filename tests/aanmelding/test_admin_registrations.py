@@ -189,7 +189,7 @@ def test_the_detail_page_shows_everything_the_applicant_sent(handler_client, reg
         "1234 AB",
         "Noorderpark",
         "Buurtpreventie Noorderpark",
-        "Als bewoner ben ik mede verantwoordelijk",
+        "Ik voel me als bewoner medeverantwoordelijk",
         "Helemaal mee eens",
         "Niet ingevuld",
         "Normatieve partner",
