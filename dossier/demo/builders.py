@@ -96,7 +96,7 @@ def ensure_dossier(home, summary):
 
 def ensure_chapters(dossier, roles, context, summary):
     chapters = {}
-    for slug, title, intro, description, build in CHAPTERS:
+    for slug, title, intro, description, build, local_facts in CHAPTERS:
         page, _ = ensure_page(
             dossier,
             DossierChapterPage,
@@ -106,6 +106,7 @@ def ensure_chapters(dossier, roles, context, summary):
             title=title,
             intro=squash(intro),
             search_description=description,
+            local_facts="\n".join(local_facts),
             body=build(context | {"roles": roles, "chapters": chapters}),
         )
         chapters[slug] = page

@@ -1,7 +1,8 @@
 """Texts of the dossier "Buurtpreventie": the dossier page, its chapters and the roles.
 
 One module per chapter, named after the chapter's slug, with its ``SLUG``,
-``TITLE``, ``INTRO``, ``DESCRIPTION`` (for search engines) and ``body(context)``. The context holds the
+``TITLE``, ``INTRO``, ``DESCRIPTION`` (for search engines), ``body(context)`` and, where the text
+invents local facts (an age, a budget), ``LOCAL_FACTS``: one line each, for the editor to check. The context holds the
 municipality settings, the privacy and contact pages, the roles and the
 chapters made so far (for links back to earlier chapters). The roles are in
 ``roles``.
@@ -46,9 +47,10 @@ DOSSIER_CARD_TITLE = "Alles over buurtpreventie"
 DOSSIER_CARD_TEXT = "Wat het is, wie wat doet, wat gemeente en politie bieden en hoe je meedoet."
 CONTACT_CARD_TEXT = "Vragen, de wijkagent, en wat je doet bij spoed."
 
-# The chapters in their order: (slug, title, intro, body builder).
+# The chapters in their order: (slug, title, intro, description, body builder, local facts).
+# LOCAL_FACTS: what the demo text invents and the municipality must check (LocalFactsMixin).
 CHAPTERS = [
-    (chapter.SLUG, chapter.TITLE, chapter.INTRO, chapter.DESCRIPTION, chapter.body)
+    (chapter.SLUG, chapter.TITLE, chapter.INTRO, chapter.DESCRIPTION, chapter.body, getattr(chapter, "LOCAL_FACTS", ()))
     for chapter in (
         wat_is_buurtpreventie,
         rollen_en_verantwoordelijkheden,
