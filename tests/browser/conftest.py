@@ -30,6 +30,16 @@ VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def focused(page):
+    """What has the keyboard focus: its id, else its name, else its tag."""
+    return page.evaluate("document.activeElement.id || document.activeElement.name || document.activeElement.tagName")
+
+
+def assert_fits_the_screen(page, viewport):
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"scrolls sideways by {overflow}px at {viewport['width']}px"
+
+
 def browser_required():
     return bool(os.environ.get("BROWSER_TESTS_REQUIRED") or os.environ.get("CI"))
 

@@ -12,7 +12,7 @@ from aanmelding.models import EveningSignup, InfoEveningIndexPage, InfoEveningPa
 from forms.consent import CONSENT_REQUIRED_MESSAGE
 from forms.fields import INVALID_EMAIL_MESSAGE
 from home.models import HomePage
-from tests.browser.conftest import DESKTOP, PHONE, VIEWPORTS
+from tests.browser.conftest import DESKTOP, PHONE, VIEWPORTS, assert_fits_the_screen, focused
 from tests.browser.test_site import tab_to
 from tests.factories import EveningSignupFactory, InfoEveningIndexPageFactory, InfoEveningPageFactory
 
@@ -99,15 +99,6 @@ def cancel_path(signup):
 
 def main_text(page):
     return " ".join(page.locator("main").inner_text().split())
-
-
-def focused(page):
-    return page.evaluate("document.activeElement.id || document.activeElement.name || document.activeElement.tagName")
-
-
-def assert_fits_the_screen(page, viewport):
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"scrolls sideways by {overflow}px at {viewport['width']}px"
 
 
 def fill_signup(page, name, email, persons=1):

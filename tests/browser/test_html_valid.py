@@ -251,9 +251,8 @@ def collect(pages):
     collect_closed_round_states(pages)
 
 
-def test_every_page_and_form_state_is_valid_html(checker, demo, tmp_path):
-    pages = Pages()
-    collect(pages)
+def assert_valid_html(checker, pages, tmp_path):
+    """Run the Nu checker over every page that ``pages`` collected; fail with each error and its page."""
     names = {}
     for name, html in pages.html.items():
         (tmp_path / file_name(name)).write_text(html, encoding="utf-8")
@@ -276,3 +275,9 @@ def test_every_page_and_form_state_is_valid_html(checker, demo, tmp_path):
     assert result.returncode in (0, 1), result.stderr
     assert not errors, f"{len(errors)} HTML errors in {len(pages.html)} pages:\n" + "\n".join(errors)
     assert result.returncode == 0, result.stderr
+
+
+def test_every_page_and_form_state_is_valid_html(checker, demo, tmp_path):
+    pages = Pages()
+    collect(pages)
+    assert_valid_html(checker, pages, tmp_path)

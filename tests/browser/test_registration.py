@@ -9,7 +9,7 @@ from django.utils import timezone
 from aanmelding.mails.registrations import WITHDRAW_PURPOSE
 from aanmelding.models import Registration, RegistrationPage, RegistrationRound
 from forms.tokens import make_token
-from tests.browser.conftest import DESKTOP, PHONE, VIEWPORTS
+from tests.browser.conftest import DESKTOP, PHONE, VIEWPORTS, assert_fits_the_screen, focused
 from tests.browser.test_site import tab_to
 
 # Set to a folder to keep screenshots (to look at them, not to compare).
@@ -32,15 +32,6 @@ def closed_url(registration_url):
     RegistrationRound.objects.filter(opens_at__lte=now, closes_at__gte=now).update(closes_at=now - timedelta(hours=1))
     assert RegistrationRound.current() is None
     return registration_url
-
-
-def assert_fits_the_screen(page, viewport):
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"scrolls sideways by {overflow}px at {viewport['width']}px"
-
-
-def focused(page):
-    return page.evaluate("document.activeElement.id || document.activeElement.name || document.activeElement.tagName")
 
 
 def test_an_applicant_registers_by_keyboard_only(open_page, registration_url):

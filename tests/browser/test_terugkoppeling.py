@@ -7,10 +7,7 @@ feedback pages have no axe violations and are valid HTML; the feedback page
 draws its charts without JavaScript and asks nothing of another server.
 """
 
-import json
-import subprocess
 from datetime import time, timedelta
-from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
@@ -35,8 +32,8 @@ from terugkoppeling.models import (
     SignalDepartment,
     TeamReportPage,
 )
-from tests.browser.conftest import DESKTOP, PHONE, VIEWPORTS
-from tests.browser.test_html_valid import INVALID, Pages, checker, file_name  # noqa: F401 (checker: a fixture)
+from tests.browser.conftest import DESKTOP, PHONE, VIEWPORTS, assert_fits_the_screen, focused
+from tests.browser.test_html_valid import INVALID, Pages, assert_valid_html, checker  # noqa: F401 (checker: a fixture)
 from tests.browser.test_site import tab_to
 
 # The flush after each transactional test also removes what migrations
@@ -67,15 +64,6 @@ def feedback_urls(demo_site):
 
 def yesterday():
     return timezone.localdate() - timedelta(days=1)
-
-
-def focused(page):
-    return page.evaluate("document.activeElement.id || document.activeElement.name || document.activeElement.tagName")
-
-
-def assert_fits_the_screen(page, viewport):
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"scrolls sideways by {overflow}px at {viewport['width']}px"
 
 
 def enter_when(page, day, start, end):
@@ -394,26 +382,7 @@ def test_the_team_and_feedback_pages_are_valid_html(checker, team_link, feedback
     pages = Pages()
     collect_team_report_states(pages, team_link, feedback_urls)
     assert INVALID in pages.html["team report, empty"]
-    names = {}
-    for name, html in pages.html.items():
-        (tmp_path / file_name(name)).write_text(html, encoding="utf-8")
-        names[file_name(name)] = name
-    result = subprocess.run(
-        [*checker, "--errors-only", "--format", "json", *[str(tmp_path / name) for name in names]],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    report = json.loads(result.stderr)
-    errors = [
-        f"{names.get(Path(message.get('url', '')).name, message.get('url'))} line {message.get('lastLine')}: "
-        f"{message['message']}\n    {message.get('extract', '').strip()}"
-        for message in report["messages"]
-        if message["type"] in ("error", "non-document-error")
-    ]
-    assert result.returncode in (0, 1), result.stderr
-    assert not errors, f"{len(errors)} HTML errors in {len(pages.html)} pages:\n" + "\n".join(errors)
-    assert result.returncode == 0, result.stderr
+    assert_valid_html(checker, pages, tmp_path)
 
 
 # --- 6. The feedback page needs no JavaScript and no other server ---------------------------------------
