@@ -66,6 +66,16 @@ QUIET_ANSWERS = {
 FULL_REPORT_FIELDS = list(QUIET_ANSWERS)
 
 
+def time_field(label, message):
+    """A time of day as a phone's time picker gives it, or typed as 20:00 or 20.00."""
+    return django_forms.TimeField(
+        label=label,
+        widget=django_forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
+        error_messages={"required": message, "invalid": message},
+    )
+
+
 def yes_no_field(label, message):
     return django_forms.TypedChoiceField(
         label=label,
@@ -151,18 +161,8 @@ class PatrolReportForm(PublicModelForm):
         input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
         error_messages={"required": DATE_MESSAGE, "invalid": DATE_MESSAGE},
     )
-    start_time = django_forms.TimeField(
-        label="Begintijd",
-        widget=django_forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
-        error_messages={"required": START_MESSAGE, "invalid": START_MESSAGE},
-    )
-    end_time = django_forms.TimeField(
-        label="Eindtijd",
-        widget=django_forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
-        error_messages={"required": END_MESSAGE, "invalid": END_MESSAGE},
-    )
+    start_time = time_field("Begintijd", START_MESSAGE)
+    end_time = time_field("Eindtijd", END_MESSAGE)
     route = django_forms.CharField(
         label="Route",
         max_length=2000,
