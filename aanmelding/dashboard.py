@@ -2,8 +2,9 @@
 
 - Aanmeldmomenten (everyone who may see rounds): the open round, else the next one, with
   its registrations per status for handlers, each number a link to the filtered list.
-- Informatiebijeenkomst: the next evening with seats taken, seats left and the waitlist;
-  handlers follow the numbers to the sign-up list, editors to the page.
+- Informatiebijeenkomst: the next information evening and the next interim evaluation
+  (tussenevaluatie), each with seats taken, seats left and the waitlist; handlers follow
+  the numbers to the sign-up list, editors to the page.
 - Uitgaande mail: mails waiting or failed in the outbox, for handlers and superusers
   (the mails hold personal data; the panel shows counts only).
 """
@@ -70,18 +71,22 @@ class EveningPanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        evening = InfoEveningPage.objects.upcoming().first()
         handler = is_handler(request.user)
-        context = {"evening": evening, "handler": handler}
-        if evening is not None:
-            context["seats"] = evening.seat_summary()
+        upcoming = InfoEveningPage.objects.upcoming()
+        meetings = []
+        # One of each kind: an evaluation must not hide the round's information evening, nor the reverse.
+        for evening in (upcoming.information().first(), upcoming.evaluations().first()):
+            if evening is None:
+                continue
+            meeting = {"evening": evening, "seats": evening.seat_summary()}
             if handler:
                 signups = index_url("eveningsignup")
-                context["list_url"] = filtered(signups, evening=evening.pk)
-                context["waitlist_url"] = filtered(signups, evening=evening.pk, status=EveningSignup.Status.WAITLISTED)
+                meeting["list_url"] = filtered(signups, evening=evening.pk)
+                meeting["waitlist_url"] = filtered(signups, evening=evening.pk, status=EveningSignup.Status.WAITLISTED)
             if evening.permissions_for_user(request.user).can_edit():
-                context["edit_url"] = reverse("wagtailadmin_pages:edit", args=[evening.pk])
-        return context
+                meeting["edit_url"] = reverse("wagtailadmin_pages:edit", args=[evening.pk])
+            meetings.append(meeting)
+        return {"meetings": meetings, "handler": handler}
 
 
 class OutboxPanel(Component):

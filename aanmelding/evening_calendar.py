@@ -1,4 +1,4 @@
-"""The information evening as an iCalendar (.ics) event.
+"""The information evening or interim evaluation as an iCalendar (.ics) event.
 
 One event per evening with a stable UID, so that a calendar replaces or
 removes the same entry: PUBLISH for "Zet in je agenda", the confirmation and
@@ -28,7 +28,6 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PUBLISH = "PUBLISH"
 CANCEL = "CANCEL"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
-FILENAME = "informatiebijeenkomst.ics"
 
 
 def event_uid(evening):
@@ -53,11 +52,12 @@ def evening_calendar(evening, method=PUBLISH, request=None, sequence=None):
     calendar.add("method", method)
 
     event = Event()
+    # The UID stays 'informatiebijeenkomst-<pk>' for both kinds: calendars match on it, so it never changes.
     event.add("uid", event_uid(evening))
     event.add("dtstamp", datetime.now(tz=AMSTERDAM))
     event.add("dtstart", _local(evening.starts_at))
     event.add("dtend", _local(evening.ends_at))
-    event.add("summary", f"Informatiebijeenkomst buurtpreventie: {evening.title}")
+    event.add("summary", f"{evening.kind_label()} buurtpreventie: {evening.title}")
     event.add("location", evening.where_text())
     url = absolute_url(evening.url, request)
     event.add("url", url)
@@ -82,4 +82,4 @@ def evening_calendar(evening, method=PUBLISH, request=None, sequence=None):
 def attachment(evening, method=PUBLISH, request=None, sequence=None):
     """``(filename, content, mimetype)`` for forms.mail.queue_mail."""
     content = evening_calendar(evening, method, request, sequence).decode("utf-8")
-    return (FILENAME, content, f"text/calendar; method={method}")
+    return (evening.calendar_filename(), content, f"text/calendar; method={method}")

@@ -1,9 +1,10 @@
-"""The newsletter's agenda: the coming registration rounds and information evenings.
+"""The newsletter's agenda: the coming registration rounds, information evenings and interim evaluations.
 
 Registered as the hook ``buurtpreventie_newsletter_agenda`` (wagtail_hooks), so that the
 newsletter lists them without importing this app. Items are dicts with ``title``,
 ``when`` (Dutch words), ``url`` (a full address: the same list goes into the mail) and
 ``text``; rounds and evenings together, the soonest first. Three queries, however many.
+An interim evaluation's title says what it is ('Tussenevaluatie: ...'): it is not for applicants.
 """
 
 from .models import InfoEveningPage, RegistrationPage, RegistrationRound
@@ -24,7 +25,7 @@ def _first_upper(text):
 
 def _evening_item(evening):
     return {
-        "title": evening.title,
+        "title": evening.labelled_title() if evening.is_evaluation else evening.title,
         "when": _first_upper(evening.when_text()),
         "url": evening.get_full_url(),
         "text": evening.where_text(),

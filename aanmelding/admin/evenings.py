@@ -4,7 +4,7 @@ Who: the same rule as for registrations (``aanmelding.handle_registrations``
 and the model permission, or a superuser); the rest get a 403, also when
 typing a URL.
 
-What: a list per evening with filters (evening, status with counts), a
+What: a list per evening with filters (kind of meeting, evening, status with counts), a
 summary of seats taken, left and waiting, a formula-safe CSV/XLSX export
 through ``forms.export``, a printable attendance list, and cancelling a
 sign-up for a resident who phones in (which moves up the waitlist, as the
@@ -60,13 +60,24 @@ class EveningSignupPermissionHelper(HandlerPermissionHelper):
         return self.user_can_handle(user) and not obj.is_cancelled
 
 
+class KindFilter(ChoiceListFilter):
+    """Information evenings or interim evaluations (tussenevaluaties)."""
+
+    title = "soort bijeenkomst"
+    parameter_name = "kind"
+    lookup = "evening__kind"
+
+    def lookups(self, request, model_admin):
+        return InfoEveningPage.Kind.choices
+
+
 class EveningFilter(ChoiceListFilter):
-    title = "informatiebijeenkomst"
+    title = "bijeenkomst"
     parameter_name = "evening"
     lookup = "evening_id"
 
     def lookups(self, request, model_admin):
-        evenings = InfoEveningPage.objects.order_by("-starts_at").only("pk", "title", "starts_at")
+        evenings = InfoEveningPage.objects.order_by("-starts_at").only("pk", "title", "starts_at", "kind")
         return [(evening.pk, evening.label()) for evening in evenings]
 
 
@@ -78,8 +89,10 @@ class EveningStatusFilter(ChoiceListFilter):
     lookup = "status"
 
     def lookups(self, request, model_admin):
-        evening_filter = EveningFilter(request, dict(request.GET.lists()), EveningSignup, model_admin)
-        queryset = evening_filter.queryset(request, EveningSignup.objects.all())
+        params = dict(request.GET.lists())
+        queryset = EveningSignup.objects.all()
+        for narrowing in (KindFilter, EveningFilter):
+            queryset = narrowing(request, dict(params), EveningSignup, model_admin).queryset(request, queryset)
         counts = {
             status: (parties, persons)
             for status, parties, persons in queryset.order_by()
@@ -213,14 +226,14 @@ class CancelSignupAdminView(InstanceActionView):
 
 
 class EveningSignupAdmin(ModelAdmin):
-    """Sign-ups per information evening: list, seats, attendance list, export, cancel."""
+    """Sign-ups per information evening or interim evaluation: list, seats, attendance list, export, cancel."""
 
     model = EveningSignup
     url_helper_class = NumericIdURLHelper
     menu_label = "Informatiebijeenkomsten"
     menu_icon = "group"
-    list_display = ["name", "persons", "status", "evening", "created_at", "remark"]
-    list_filter = [EveningFilter, EveningStatusFilter]
+    list_display = ["name", "persons", "status", "evening", "meeting_kind", "created_at", "remark"]
+    list_filter = [KindFilter, EveningFilter, EveningStatusFilter]
     list_select_related = ["evening"]
     search_fields = ["name", "email"]
     ordering = ["-evening__starts_at", "created_at"]
@@ -234,7 +247,8 @@ class EveningSignupAdmin(ModelAdmin):
     delete_view_class = ForbiddenDeleteView
     index_template_name = "aanmelding/admin/evening_signup_index.html"
     export_columns = [
-        ("evening", "Informatiebijeenkomst"),
+        ("evening", "Bijeenkomst"),
+        ("meeting_kind", "Soort bijeenkomst"),
         ("status", "Status"),
         ("name", "Naam"),
         ("email", "E-mailadres"),
@@ -245,10 +259,13 @@ class EveningSignupAdmin(ModelAdmin):
     ]
 
     def get_list_display(self, request):
-        # With one evening chosen, its name in every row is noise.
+        # With one evening chosen, its name and kind in every row are noise; with one kind, its kind.
+        hidden = set()
         if request.GET.get(EveningFilter.parameter_name):
-            return [column for column in self.list_display if column != "evening"]
-        return self.list_display
+            hidden = {"evening", "meeting_kind"}
+        elif request.GET.get(KindFilter.parameter_name):
+            hidden = {"meeting_kind"}
+        return [column for column in self.list_display if column not in hidden]
 
     def attendance_view(self, request, instance_pk):
         return AttendanceListView.as_view(model_admin=self, evening_pk=instance_pk)(request)

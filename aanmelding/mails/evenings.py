@@ -1,4 +1,5 @@
-"""Mails about information evenings: sign-up, moving up from the waitlist, cancellation, reminder."""
+"""Mails about information evenings and interim evaluations: sign-up, moving up from the waitlist,
+cancellation, change, reminder. Each names the meeting by its kind (``InfoEveningPage.kind_word``)."""
 
 from datetime import timedelta
 
@@ -24,12 +25,12 @@ def queue_signup_received(signup, evening, request=None):
     """Confirmation (a seat, or a place on the waitlist) with the cancel link."""
     if signup.is_confirmed:
         day = in_words(evening.starts_at, "j F")
-        subject = f"Je bent aangemeld voor de informatiebijeenkomst van {day}"
-        first = f"Je hebt een plaats voor {signup.persons_text()} bij de informatiebijeenkomst ‘{evening.title}’."
+        subject = f"Je bent aangemeld voor de {evening.kind_word()} van {day}"
+        first = f"Je hebt een plaats voor {signup.persons_text()} bij de {evening.kind_word()} ‘{evening.title}’."
     else:
-        subject = "Je staat op de wachtlijst voor de informatiebijeenkomst"
+        subject = f"Je staat op de wachtlijst voor de {evening.kind_word()}"
         first = (
-            f"De informatiebijeenkomst ‘{evening.title}’ is vol. "
+            f"De {evening.kind_word()} ‘{evening.title}’ is vol. "
             f"Je staat op de wachtlijst met {signup.persons_text()}. {signup.waitlist_place_text()} "
             "Komt er een plaats vrij, dan schuif je vanzelf door en krijg je van ons een mail."
         )
@@ -59,13 +60,13 @@ def queue_promoted(signup, evening):
     """A seat came free: the waitlisted resident now has one."""
     queue_mail(
         [signup.email],
-        "Er is een plaats vrijgekomen: je bent aangemeld voor de informatiebijeenkomst",
+        f"Er is een plaats vrijgekomen: je bent aangemeld voor de {evening.kind_word()}",
         NOTICE,
         {
             "greeting": f"Beste {signup.name},",
             "paragraphs": [
                 f"Goed nieuws: er is een plaats vrijgekomen. Je bent nu aangemeld met {signup.persons_text()} "
-                f"voor de informatiebijeenkomst ‘{evening.title}’.",
+                f"voor de {evening.kind_word()} ‘{evening.title}’.",
                 f"Wanneer: {evening.when_text()}.",
                 f"Waar: {evening.where_text()}.",
                 "In de bijlage zit de afspraak voor je agenda.",
@@ -84,14 +85,14 @@ def queue_cancelled(signup, evening, had_seat, request=None, sequence=None):
     ``sequence``: the CANCEL's SEQUENCE (``aanmelding.seats.retire_calendar_entry``).
     """
     paragraphs = [
-        f"Je aanmelding voor de informatiebijeenkomst ‘{evening.title}’ ({evening.when_text()}) is geannuleerd.",
+        f"Je aanmelding voor de {evening.kind_word()} ‘{evening.title}’ ({evening.when_text()}) is geannuleerd.",
         "Wil je toch komen? Meld je dan opnieuw aan op de pagina van de bijeenkomst, zolang dat kan.",
     ]
     if had_seat:
         paragraphs.insert(1, "Met de bijlage haal je de afspraak weer uit je agenda.")
     queue_mail(
         [signup.email],
-        "Je aanmelding voor de informatiebijeenkomst is geannuleerd",
+        f"Je aanmelding voor de {evening.kind_word()} is geannuleerd",
         NOTICE,
         {
             "greeting": f"Beste {signup.name},",
@@ -108,7 +109,7 @@ def queue_cancelled(signup, evening, had_seat, request=None, sequence=None):
 def queue_changed(signup, evening):
     """The time or place changed: the new details, and for a seat the updated calendar entry."""
     paragraphs = [
-        f"De tijd of de plaats van de informatiebijeenkomst ‘{evening.title}’ is veranderd. "
+        f"De tijd of de plaats van de {evening.kind_word()} ‘{evening.title}’ is veranderd. "
         "Dit zijn de nieuwe gegevens:",
         f"Wanneer: {evening.when_text()}.",
         f"Waar: {evening.where_text()}.",
@@ -123,7 +124,7 @@ def queue_changed(signup, evening):
     paragraphs.append("Kun je nu niet meer? Annuleer dan via de link hieronder, zodat iemand anders je plaats krijgt.")
     queue_mail(
         [signup.email],
-        f"Gewijzigd: de informatiebijeenkomst is nu op {in_words(evening.starts_at, 'l j F')}",
+        f"Gewijzigd: de {evening.kind_word()} is nu op {in_words(evening.starts_at, 'l j F')}",
         NOTICE,
         {
             "greeting": f"Beste {signup.name},",
@@ -143,18 +144,20 @@ def day_word(evening):
 def queue_reminder(signup, evening):
     """The day before: when, where, what to bring, and the cancel link."""
     paragraphs = [
-        f"{day_word(evening)} is de informatiebijeenkomst ‘{evening.title}’. "
+        f"{day_word(evening)} is de {evening.kind_word()} ‘{evening.title}’. "
         f"Je bent aangemeld met {signup.persons_text()}.",
         f"Wanneer: {evening.when_text()}.",
         f"Waar: {evening.where_text()}.",
     ]
     if evening.accessibility_notes:
         paragraphs.append(f"Bereikbaarheid en toegankelijkheid: {evening.accessibility_notes}")
+    if evening.is_evaluation:
+        paragraphs.append("Denk alvast na: wat gaat goed in je team of app-groep, en wat kan beter?")
     paragraphs.append("Kun je toch niet? Annuleer dan via de link hieronder, dan geven we je plaats aan een ander.")
     day = in_words(evening.starts_at, "l j F")
     queue_mail(
         [signup.email],
-        f"Herinnering: informatiebijeenkomst buurtpreventie op {day}",
+        f"Herinnering: {evening.kind_word()} buurtpreventie op {day}",
         NOTICE,
         {
             "greeting": f"Beste {signup.name},",

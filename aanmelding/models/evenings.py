@@ -32,13 +32,15 @@ SIGNUP_CLOSED_MESSAGE = "Aanmelden voor deze bijeenkomst kan niet meer. Je aanme
 
 
 class InfoEveningIndexPage(Page):
-    """'Informatiebijeenkomsten': lists the upcoming and past evenings below it."""
+    """'Informatiebijeenkomsten': lists the upcoming and past evenings below it, both kinds, each labelled."""
 
     intro = RichTextField("Introductie", features=["bold", "italic", "link", "ul"], blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + text_fields("intro")
-    page_description = "Het overzicht van de informatiebijeenkomsten: komende bovenaan, voorbije eronder."
+    page_description = (
+        "Het overzicht van de informatiebijeenkomsten en tussenevaluaties: komende bovenaan, voorbije eronder."
+    )
     subpage_types = ["aanmelding.InfoEveningPage"]
     max_count = 1
 
@@ -65,6 +67,14 @@ class InfoEveningIndexPage(Page):
 
 
 class InfoEveningQuerySet(PageQuerySet):
+    def information(self):
+        """Information evenings (of a registration round) only."""
+        return self.filter(kind=InfoEveningPage.Kind.INFORMATION)
+
+    def evaluations(self):
+        """Interim evaluation meetings (tussenevaluaties) only."""
+        return self.filter(kind=InfoEveningPage.Kind.EVALUATION)
+
     def upcoming(self, now=None):
         """Live evenings that have not ended yet, the first to start first."""
         return self.live().filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
@@ -155,7 +165,10 @@ class InfoEveningPage(PublicFormPageMixin, Page):
     objects = PageManager.from_queryset(InfoEveningQuerySet)()
 
     search_fields = Page.search_fields + text_fields("location_name", "attendees", "programme")
-    page_description = "Eén informatiebijeenkomst: bewoners melden zich aan, met plaatsen en een wachtlijst."
+    page_description = (
+        "Eén informatiebijeenkomst of tussenevaluatie: bewoners en teams melden zich aan, "
+        "met plaatsen en een wachtlijst."
+    )
     parent_page_types = ["aanmelding.InfoEveningIndexPage"]
     subpage_types = []
     # A copy is a new evening: its calendar entry starts afresh.
@@ -181,6 +194,9 @@ class InfoEveningPage(PublicFormPageMixin, Page):
         errors = {}
         if self.kind == self.Kind.INFORMATION and self.round_id is None:
             errors["round"] = "Kies het aanmeldmoment waar deze informatiebijeenkomst bij hoort."
+        if self.kind == self.Kind.EVALUATION and self.round_id is not None:
+            # Else it would count as the round's information evening in the registration mails.
+            errors["round"] = "Een tussenevaluatie hoort niet bij een aanmeldmoment. Maak dit veld leeg."
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = "De bijeenkomst moet eindigen nadat ze begint."
         if self.starts_at and self.signup_deadline and self.signup_deadline > self.starts_at:
@@ -236,11 +252,47 @@ class InfoEveningPage(PublicFormPageMixin, Page):
         if not (self.live and self.first_published_at == self.last_published_at and self.is_signup_open(now)):
             return ""
         return (
-            "Let op: de aanmelding voor deze informatiebijeenkomst is meteen open. Bewoners kunnen zich vanaf nu "
+            f"Let op: de aanmelding voor deze {self.kind_word()} is meteen open. Bewoners kunnen zich vanaf nu "
             f"opgeven, tot en met {in_words(self.signup_deadline)} om {in_words(self.signup_deadline, 'H:i')} uur."
         )
 
     # --- in words (pages, mails, calendar and admin say it the same way) -------------------------
+
+    @property
+    def is_evaluation(self):
+        return self.kind == self.Kind.EVALUATION
+
+    def kind_word(self):
+        """'informatiebijeenkomst' or 'tussenevaluatie', for inside a sentence."""
+        return self.get_kind_display().lower()
+
+    def kind_label(self):
+        """'Informatiebijeenkomst' or 'Tussenevaluatie', for labels and lists."""
+        return self.get_kind_display()
+
+    def labelled_title(self):
+        """The title with its kind in front, unless the title says it already ('Tussenevaluatie: Voorjaar')."""
+        label = self.kind_label()
+        if self.title.lower().startswith(label.lower()):
+            return self.title
+        return f"{label}: {self.title}"
+
+    def calendar_filename(self):
+        return "tussenevaluatie.ics" if self.is_evaluation else "informatiebijeenkomst.ics"
+
+    def audience_text(self):
+        """Who the meeting is for ('Voor wie' on the page)."""
+        if self.is_evaluation:
+            return (
+                "Coördinatoren en beheerders, en leden van bestaande teams en app-groepen. "
+                "We kijken samen wat goed gaat en wat beter kan."
+            )
+        if self.round is not None:
+            return (
+                f"Bewoners die zich aanmelden bij aanmeldmoment ‘{self.round.title}’, en iedereen die wil "
+                "weten wat buurtpreventie inhoudt."
+            )
+        return "Iedereen die wil weten wat buurtpreventie inhoudt."
 
     def when_text(self):
         """'maandag 1 maart 2027 van 19:30 tot 21:30 uur'."""
@@ -269,11 +321,17 @@ class InfoEveningPage(PublicFormPageMixin, Page):
 
     def description_from_data(self):
         """The meta description when the editor wrote none (see home.seo)."""
+        if self.is_evaluation:
+            return (
+                f"Tussenevaluatie buurtpreventie voor teams en app-groepen op {self.when_text()}, "
+                f"in {self.where_text()}. Meld je aan."
+            )
         return f"Informatiebijeenkomst over buurtpreventie op {self.when_text()}, in {self.where_text()}. Meld je aan."
 
     def label(self):
-        """The evening's title with its date, to tell evenings apart in lists."""
-        return f"{self.title} ({in_words(self.starts_at)})"
+        """The evening's title with its date (and kind for an evaluation), to tell evenings apart in lists."""
+        kind = " — tussenevaluatie" if self.is_evaluation else ""
+        return f"{self.title} ({in_words(self.starts_at)}{kind})"
 
     # --- the reminder the day before -----------------------------------------------------------
 
@@ -375,6 +433,12 @@ class EveningSignup(ConsentRecord):
 
     def persons_text(self):
         return "1 persoon" if self.persons == 1 else f"{self.persons} personen"
+
+    def meeting_kind(self):
+        """The evening's kind, a column in the admin list and the export (the list selects the evening)."""
+        return self.evening.kind_label()
+
+    meeting_kind.short_description = "Soort bijeenkomst"
 
     def waitlist_place(self):
         """Where this sign-up stands on its evening's waitlist (1: first to move up), or None when not on it.

@@ -108,8 +108,12 @@ class RegistrationRound(models.Model):
         return f"{in_words(self.closes_at)} om {in_words(self.closes_at, 'H:i')} uur"
 
     def next_info_evening(self, now=None):
-        """The first live information evening of this round that has not ended yet, or None."""
-        return self.info_evenings.upcoming(now).first()
+        """The first live information evening of this round that has not ended yet, or None.
+
+        Information evenings only: an interim evaluation (tussenevaluatie) has no round, and
+        should one slip through with a round, the registration mails must still not name it.
+        """
+        return self.info_evenings.information().upcoming(now).first()
 
     @classmethod
     def current(cls, now=None):

@@ -19,7 +19,7 @@ def calendar_file(page, request):
     response = HttpResponse(
         evening_calendar.evening_calendar(page, request=request), content_type=evening_calendar.CONTENT_TYPE
     )
-    response["Content-Disposition"] = f'attachment; filename="{evening_calendar.FILENAME}"'
+    response["Content-Disposition"] = f'attachment; filename="{page.calendar_filename()}"'
     return response
 
 
@@ -28,9 +28,7 @@ class CancelSignupView(ConfirmActionView):
     max_age = mails.CANCEL_MAX_AGE
     model = EveningSignup
     title = "Aanmelding annuleren"
-    explanation = (
-        "Wil je je aanmelding voor deze informatiebijeenkomst annuleren? Je plaats gaat dan naar iemand anders."
-    )
+    explanation = "Wil je je aanmelding voor deze bijeenkomst annuleren? Je plaats gaat dan naar iemand anders."
     button_label = "Ja, annuleer mijn aanmelding"
     done_title = "Je aanmelding is geannuleerd"
     done_text = "Bedankt voor het doorgeven. Wil je toch komen? Meld je dan opnieuw aan zolang dat kan."

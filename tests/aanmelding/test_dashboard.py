@@ -108,5 +108,5 @@ def test_an_editor_sees_the_round_and_the_evening_without_personal_data_or_outbo
 def test_empty_states_say_so(client, db, home_page):
     page = dashboard(client, "Behandelaars buurtpreventie")
     assert "Er is geen open of gepland aanmeldmoment" in panel_text(page, "aanmelding-round")
-    assert "Er is geen informatiebijeenkomst gepland" in panel_text(page, "aanmelding-evening")
+    assert "Er is geen informatiebijeenkomst of tussenevaluatie gepland" in panel_text(page, "aanmelding-evening")
     assert re.search(r"0 mails wachten op verzending; 0 mislukt", panel_text(page, "aanmelding-outbox"))

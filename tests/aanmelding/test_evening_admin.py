@@ -80,7 +80,7 @@ def test_the_status_filter_narrows_the_list(handler_client, evenings, signups):
 
 def test_without_a_chosen_evening_the_list_says_how_to_get_the_counts(handler_client, signups):
     text = soup(handler_client.get(INDEX_URL)).get_text(" ", strip=True)
-    assert "Kies onder Filter een informatiebijeenkomst" in text
+    assert "Kies onder Filter een bijeenkomst" in text
     assert "Zeynep Zuid" in text and "Fatima el Amrani" in text
 
 
@@ -105,13 +105,13 @@ def test_the_csv_export_is_formula_safe_and_follows_the_filter(handler_client, e
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:5] == ["Informatiebijeenkomst", "Status", "Naam", "E-mailadres", "Aantal personen"]
-    names = [row[2] for row in rows[1:]]
+    assert rows[0][:6] == ["Bijeenkomst", "Soort bijeenkomst", "Status", "Naam", "E-mailadres", "Aantal personen"]
+    names = [row[3] for row in rows[1:]]
     assert "Zeynep Zuid" not in names
     assert '\'=HYPERLINK("http://x")' in names
-    fatima = next(row for row in rows if row[2] == "Fatima el Amrani")
-    assert (fatima[1], fatima[4]) == ("Bevestigd", "2")
-    assert any(row[5] == "'+31 6 1234" for row in rows)
+    fatima = next(row for row in rows if row[3] == "Fatima el Amrani")
+    assert (fatima[1], fatima[2], fatima[5]) == ("Informatiebijeenkomst", "Bevestigd", "2")
+    assert any(row[6] == "'+31 6 1234" for row in rows)
 
 
 def test_the_attendance_list_prints_who_comes_and_who_waits(handler_client, evenings, signups):
