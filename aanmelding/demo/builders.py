@@ -15,6 +15,8 @@ from ..models import (
     EveningSignup,
     InfoEveningIndexPage,
     InfoEveningPage,
+    MotivationQuestionnairePage,
+    MotivationWeek,
     Registration,
     RegistrationPage,
     RegistrationRound,
@@ -31,10 +33,16 @@ from .texts import (
     DEMO_REGISTRATIONS,
     DEMO_SIGNUPS,
     DEMO_TEAMS,
+    EVALUATION_ATTENDEES,
+    EVALUATION_MEETINGS,
+    EVALUATION_PROGRAMME,
     EVENINGS_DESCRIPTION,
     EVENINGS_INTRO,
     INTRO,
     INVITATION,
+    MOTIVATION_ADVICE,
+    MOTIVATION_DESCRIPTION,
+    MOTIVATION_INTRO,
     PAST_EVENING,
     PROGRAMME,
     REGISTRATION_PAGE_DESCRIPTION,
@@ -97,6 +105,7 @@ def load(stdout):
 
     if home is not None:
         _ensure_evenings(home, open_round, earlier_round, today, summary)
+        _ensure_motivation_questionnaire(home, summary)
 
     if open_round is not None:
         for name, email, kind, wijk, initiative, members in DEMO_REGISTRATIONS:
@@ -136,6 +145,8 @@ def load(stdout):
     grant_model_permissions([HANDLERS_GROUP], EveningSignup, ["view", "change"])
     grant_model_permissions([HANDLERS_GROUP], Team, ["view", "add", "change"])
     grant_model_permissions([HANDLERS_GROUP], TeamMember, ["view", "add", "change", "delete"])
+    # Migration 0017: the questionnaire's weekly totals, for editors and handlers alike.
+    grant_model_permissions([*EDITOR_GROUPS, HANDLERS_GROUP], MotivationWeek, ["view"])
     handler = ensure_demo_account(
         "Demo-behandelaar",
         "behandelaar",
@@ -167,6 +178,41 @@ def _ensure_teams(wijken, summary):
                 [TeamMember(team=team, name=member, email=email if member == coordinator else "") for member in members]
             )
         summary.add(f"team ‘{name}’", created)
+
+
+def _ensure_motivation_questionnaire(home, summary):
+    """'Wat drijft jou?' under the home page, not in the main menu (the dossier links to it by its slug).
+
+    With a few weeks of totals, so the report under Rapporten shows something; only while it is empty.
+    """
+    ensure_page(
+        home,
+        MotivationQuestionnairePage,
+        "motivatie",
+        report=summary,
+        title="Wat drijft jou?",
+        show_in_menus=False,
+        intro=MOTIVATION_INTRO,
+        search_description=MOTIVATION_DESCRIPTION,
+        **MOTIVATION_ADVICE,
+    )
+    if MotivationWeek.objects.exists():
+        summary.add("totalen van de vragenlijst", False)
+        return
+    this_week = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
+    # (weeks ago, questionnaires, first normatief/pragmatisch/rationeel, summed shares in the same order)
+    for weeks_ago, count, firsts, shares in [(1, 9, (4, 3, 2), (380, 310, 210)), (2, 5, (1, 3, 1), (150, 220, 130))]:
+        MotivationWeek.objects.create(
+            week_start=this_week - timedelta(weeks=weeks_ago),
+            questionnaires=count,
+            first_normative=firsts[0],
+            first_pragmatic=firsts[1],
+            first_rational=firsts[2],
+            share_normative=shares[0],
+            share_pragmatic=shares[1],
+            share_rational=shares[2],
+        )
+    summary.add("totalen van de vragenlijst", True)
 
 
 def _ensure_round(title, opens_at, closes_at, summary):
@@ -248,6 +294,28 @@ def _ensure_evenings(home, open_round, earlier_round, today, summary):
             signup_deadline=(starts - timedelta(days=1)).replace(hour=12, minute=0),
             capacity=30,
             **PAST_EVENING,
+        )
+    _ensure_evaluation_meetings(index, today, summary)
+
+
+def _ensure_evaluation_meetings(index, today, summary):
+    """Coming interim evaluations (tussenevaluaties): for existing teams and app groups, without a round."""
+    for slug, days_ahead, capacity, texts in EVALUATION_MEETINGS:
+        starts = (today + timedelta(days=days_ahead)).replace(hour=19, minute=30)
+        ensure_page(
+            index,
+            InfoEveningPage,
+            slug,
+            report=summary,
+            kind=InfoEveningPage.Kind.EVALUATION,
+            round=None,
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+            signup_deadline=(starts - timedelta(days=2)).replace(hour=12, minute=0),
+            capacity=capacity,
+            attendees=EVALUATION_ATTENDEES,
+            programme=EVALUATION_PROGRAMME,
+            **texts,
         )
 
 

@@ -67,6 +67,8 @@ EVENINGS_INTRO = html_paragraphs(
     en beheerders van bestaande teams en app-groepen vertellen wat buurtpreventie is, wat we van elkaar
     verwachten en hoe je begint. Er is volop tijd voor vragen.""",
     """De plaatsen zijn beperkt. Meld je daarom aan; je mag één persoon meenemen.""",
+    """Voor bestaande teams en app-groepen staan hier ook de tussenevaluaties. Daar kijken we samen terug:
+    wat gaat goed, en wat kan beter?""",
 )
 PROGRAMME = [
     steps(
@@ -99,22 +101,64 @@ DEMO_SIGNUPS = [
 
 # The two information evenings (their dates follow from today's).
 UPCOMING_EVENING = {
-    "title": "Informatieavond buurtpreventie najaar",
+    "title": "Informatiebijeenkomst buurtpreventie najaar",
     "location_name": "Buurthuis De Schakel",
     "location_address": "Schakelplein 4, 1234 AB Voorbeeld",
     "accessibility_notes": "Rolstoeltoegankelijk en met ringleiding. Bushalte Schakelplein ligt op 100 meter.",
     "search_description": (
-        "Informatieavond over buurtpreventie in Buurthuis De Schakel: hoe het werkt, wat je doet en wat je "
+        "Informatiebijeenkomst over buurtpreventie in Buurthuis De Schakel: hoe het werkt, wat je doet en wat je "
         "kunt verwachten. Meld je aan, de plaatsen zijn beperkt."
     ),
 }
 PAST_EVENING = {
-    "title": "Informatieavond buurtpreventie zomer",
+    "title": "Informatiebijeenkomst buurtpreventie zomer",
     "location_name": "Wijkcentrum De Horst",
     "location_address": "Horstlaan 12, 1235 CD Voorbeeld",
     "accessibility_notes": "Rolstoeltoegankelijk.",
-    "search_description": "De informatieavond over buurtpreventie van deze zomer in Wijkcentrum De Horst.",
+    "search_description": "De informatiebijeenkomst over buurtpreventie van deze zomer in Wijkcentrum De Horst.",
 }
+
+# The coming interim evaluations (tussenevaluaties): (slug, days from today, seats, texts).
+EVALUATION_MEETINGS = [
+    (
+        "tussenevaluatie-winter",
+        24,
+        30,
+        {
+            "title": "Tussenevaluatie buurtpreventie winter",
+            "location_name": "Wijkcentrum De Horst",
+            "location_address": "Horstlaan 12, 1235 CD Voorbeeld",
+            "accessibility_notes": "Rolstoeltoegankelijk. Gratis parkeren achter het wijkcentrum.",
+            "search_description": (
+                "Tussenevaluatie voor teams en app-groepen: samen met gemeente en politie terugkijken. Meld je aan."
+            ),
+        },
+    ),
+    (
+        "tussenevaluatie-zomer",
+        200,
+        30,
+        {
+            "title": "Tussenevaluatie buurtpreventie zomer",
+            "location_name": "Buurthuis De Schakel",
+            "location_address": "Schakelplein 4, 1234 AB Voorbeeld",
+            "accessibility_notes": "Rolstoeltoegankelijk en met ringleiding.",
+            "search_description": "Tussenevaluatie voor teams en app-groepen in Buurthuis De Schakel. Meld je aan.",
+        },
+    ),
+]
+EVALUATION_ATTENDEES = "De coördinator buurtpreventie van de gemeente, de wijkagent en een boa."
+EVALUATION_PROGRAMME = [
+    steps(
+        [
+            ("19.30 uur: welkom", "<p>Koffie en thee. De gemeente vertelt wat er dit jaar is gebeurd.</p>"),
+            ("19.45 uur: wat gaat goed?", "<p>Teams en app-groepen vertellen wat goed werkt.</p>"),
+            ("20.15 uur: wat kan beter?", "<p>In groepjes over het rooster, de meldingen en de terugkoppeling.</p>"),
+            ("21.00 uur: afspraken", "<p>We kijken of de afspraken nog kloppen en wat we veranderen.</p>"),
+        ]
+    ),
+    paragraph("Je mag één persoon uit je team of app-groep meenemen."),
+]
 
 REGISTRATION_PAGE_DESCRIPTION = "Meld je aan voor buurtpreventie tijdens een aanmeldmoment."
 EVENINGS_DESCRIPTION = "Kom naar een informatiebijeenkomst over buurtpreventie en meld je aan."
@@ -146,3 +190,45 @@ DEMO_TEAMS = [
         ["Priya Raghoebier", "Joost van Dam", "Linda Smit", "Ruud Hendriks", "Esra Kaya"],
     ),
 ]
+
+# The motivation questionnaire "Wat drijft jou?" (slug motivatie): its intro and the advice per profile,
+# after guideline 3.1 on tailoring support to what drives people (our own words).
+MOTIVATION_DESCRIPTION = "Zes uitspraken over wat jou drijft, met advies over wat bij je past. Anoniem."
+MOTIVATION_INTRO = (
+    "<p>Iedereen die meedoet aan buurtpreventie heeft een eigen reden. Wat is die van jou? "
+    "Geef bij zes uitspraken aan hoe je erover denkt. Dat duurt ongeveer twee minuten.</p>"
+    "<p>Je vult geen naam of e-mailadres in. Je antwoorden bewaren we niet. "
+    "We tellen alleen per week hoe vaak de vragenlijst is ingevuld.</p>"
+)
+MOTIVATION_ADVICE = {
+    "advice_normative": (
+        "<p>Jij vindt dat iedereen een beetje verantwoordelijk is voor de buurt. "
+        "Je wilt dat buren op elkaar letten.</p>"
+        "<ul><li><strong>Wat past bij jou:</strong> een team dat rondes loopt door de wijk. "
+        "Zo zie en spreek je buren, en merk je snel wat er speelt.</li>"
+        "<li><strong>Training:</strong> de basistraining is genoeg om te beginnen. "
+        "Je leert daar wat je wel en niet doet. Politiewerk doe je niet.</li>"
+        "<li><strong>Wat de gemeente je biedt:</strong> vast contact met de wijkagent en de boa, "
+        "en duidelijke afspraken over ieders rol.</li></ul>"
+    ),
+    "advice_pragmatic": (
+        "<p>Jij doet graag samen met je buren iets voor de straat. "
+        "Je wilt ook weten wat er met jullie meldingen gebeurt.</p>"
+        "<ul><li><strong>Wat past bij jou:</strong> een team met vaste maatjes, of een app-groep in je eigen straat. "
+        "Het contact met de anderen is voor jou de helft van de waarde.</li>"
+        "<li><strong>Training:</strong> de basistraining, samen met je team. "
+        "Zo leer je elkaar meteen kennen.</li>"
+        "<li><strong>Wat de gemeente je biedt:</strong> op de teampagina lees je wat er met elke melding is gedaan. "
+        "En bij de tussenevaluatie praat je mee over wat beter kan.</li></ul>"
+    ),
+    "advice_rational": (
+        "<p>Jij wilt dat je inzet iets oplevert. "
+        "Je vindt vrijwilligerswerk de moeite waard en leert graag iets nieuws.</p>"
+        "<ul><li><strong>Wat past bij jou:</strong> duidelijke taken met een doel. "
+        "Dat kan in een team dat rondes loopt, maar ook als beheerder van een app-groep.</li>"
+        "<li><strong>Training:</strong> na de basistraining kun je extra cursussen volgen. "
+        "Denk aan EHBO, reanimatie of een cursus over lastige gesprekken.</li>"
+        "<li><strong>Wat de gemeente je biedt:</strong> cijfers over wat jullie meldingen opleveren. "
+        "Op de site lees je geregeld wat gemeente en politie ermee deden.</li></ul>"
+    ),
+}

@@ -4,7 +4,8 @@
 - ``registrations``: ``Registration``, its ``RegistrationStatusChange`` history, ``RegistrationPage``;
 - ``alerts``: ``RoundAlert`` ('houd mij op de hoogte') and ``RoundAlertDelivery``;
 - ``teams``: ``Team`` (street team or app group, with its team link) and ``TeamMember``;
-- ``evenings``: ``InfoEveningIndexPage``, ``InfoEveningPage`` and ``EveningSignup``.
+- ``evenings``: ``InfoEveningIndexPage``, ``InfoEveningPage`` and ``EveningSignup``;
+- ``motivation``: ``MotivationQuestionnairePage`` ('Wat drijft jou?') and its anonymous ``MotivationWeek`` totals.
 
 Models import neither views nor mails: the pages name their forms and
 sub-page URLs by dotted path (see ``forms.base.PublicFormPageMixin``).
@@ -12,6 +13,7 @@ sub-page URLs by dotted path (see ``forms.base.PublicFormPageMixin``).
 
 from .alerts import RoundAlert, RoundAlertDelivery
 from .evenings import EveningSignup, InfoEveningIndexPage, InfoEveningPage
+from .motivation import MotivationQuestionnairePage, MotivationWeek
 from .registrations import Registration, RegistrationPage, RegistrationStatusChange
 from .rounds import RegistrationRound, Wijk
 from .teams import Team, TeamMember
@@ -20,6 +22,8 @@ __all__ = [
     "EveningSignup",
     "InfoEveningIndexPage",
     "InfoEveningPage",
+    "MotivationQuestionnairePage",
+    "MotivationWeek",
     "Registration",
     "RegistrationPage",
     "RegistrationRound",

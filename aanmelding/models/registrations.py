@@ -14,6 +14,7 @@ from forms.models import ConsentRecord, OutgoingMail, normalise_email
 from forms.motivation import AGREE_SCALE, STATEMENTS
 from home.search_index import text_fields
 
+from ..motivation import answers_from_request
 from .rounds import RegistrationRound, Wijk
 
 
@@ -409,7 +410,12 @@ class RegistrationPage(PublicFormPageMixin, Page):
         return self.get_open_round(request) is not None
 
     def get_form_kwargs(self, request):
-        return {**super().get_form_kwargs(request), "round": self.get_open_round(request), "page": self}
+        kwargs = {**super().get_form_kwargs(request), "round": self.get_open_round(request), "page": self}
+        if request.method == "GET" and (answers := answers_from_request(request)):
+            # From the questionnaire's 'Meld je aan' (?motivatie=, signed): the statements filled in,
+            # still editable; stored only when the registration is sent. A bad link: an empty form.
+            kwargs["initial"] = {name: value for name, value in answers.items() if value}
+        return kwargs
 
     def get_alert_form(self, request, data=None):
         """'Houd mij op de hoogte', offered while no round is open."""
