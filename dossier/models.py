@@ -11,7 +11,7 @@ from home.page_cache import CachedPageMixin, remembered
 from home.rich_text import prefetch_page_links
 from home.search_index import text_fields
 
-from .blocks import ChapterStreamBlock
+from .blocks import DATA_BLOCK_TYPES, ChapterStreamBlock
 from .roles import Role
 
 __all__ = ["DossierChapterPage", "DossierPage", "Role"]
@@ -79,9 +79,21 @@ class DossierChapterPage(CachedPageMixin, Page, LocalFactsMixin):
     parent_page_types = ["dossier.DossierPage"]
     subpage_types = []
 
+    # A chapter with a data block (the registration links, the coming evaluations) shows what
+    # changes with the clock and with sign-ups, not only when content is saved (which empties the
+    # cache at once: evenings and rounds are content, home/page_cache.py). An evening that has
+    # passed, a round that opened or a seat taken shows within this minute, as on the home page.
+    DATA_CACHE_TIMEOUT = 60
+
     class Meta:
         verbose_name = "hoofdstuk"
         verbose_name_plural = "hoofdstukken"
+
+    @property
+    def page_cache_timeout(self):
+        if any(block["type"] in DATA_BLOCK_TYPES for block in self.body.raw_data):
+            return self.DATA_CACHE_TIMEOUT
+        return CachedPageMixin.page_cache_timeout
 
     def body_with_anchors(self):
         prefetch_page_links(self.body)

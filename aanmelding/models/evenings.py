@@ -49,13 +49,7 @@ class InfoEveningIndexPage(Page):
         verbose_name_plural = "overzichten informatiebijeenkomsten"
 
     def evenings(self):
-        # With their seats taken in the same query (see InfoEveningPage.seats_taken).
-        confirmed = Q(signups__status=EveningSignup.Status.CONFIRMED)
-        return (
-            InfoEveningPage.objects.child_of(self)
-            .live()
-            .annotate(confirmed_seats=Sum("signups__persons", filter=confirmed, default=0))
-        )
+        return InfoEveningPage.objects.child_of(self).live().with_seats_taken()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -74,6 +68,16 @@ class InfoEveningQuerySet(PageQuerySet):
     def evaluations(self):
         """Interim evaluation meetings (tussenevaluaties) only."""
         return self.filter(kind=InfoEveningPage.Kind.EVALUATION)
+
+    def with_seats_taken(self):
+        """With their seats taken in the same query (see InfoEveningPage.seats_taken)."""
+        confirmed = Q(signups__status=EveningSignup.Status.CONFIRMED)
+        return self.annotate(confirmed_seats=Sum("signups__persons", filter=confirmed, default=0))
+
+    def open_for_signup(self, now=None):
+        """Live evenings one can still sign up for, the first to start first."""
+        now = now or timezone.now()
+        return self.live().filter(signup_deadline__gte=now, starts_at__gt=now).order_by("starts_at")
 
     def upcoming(self, now=None):
         """Live evenings that have not ended yet, the first to start first."""

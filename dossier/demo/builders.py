@@ -5,6 +5,8 @@ Like every demo loader it only creates what is missing and leaves existing
 roles and pages alone, so a second run changes nothing.
 """
 
+from wagtail.models import Page
+
 from home.demo import (
     Summary,
     ensure_page,
@@ -31,6 +33,21 @@ from .texts import (
 )
 
 DOSSIER_SLUG = "buurtpreventie"
+# Pages of other apps' demos that chapters link, found by slug under the home page (the dossier
+# imports none of those apps; its demo runs after theirs, see load_demo_content): context key -> slug.
+LINKED_PAGES = {
+    "registration": "aanmelden",
+    "evenings": "informatiebijeenkomsten",
+    "questionnaire": "motivatie",
+    "evaluation_form": "evaluatieformulier",
+    "contact_form": "contactformulier",
+}
+
+
+def linked_pages(home):
+    """The pages in LINKED_PAGES as their own type, each None when that demo did not make it."""
+    found = {page.slug: page for page in Page.objects.child_of(home).filter(slug__in=LINKED_PAGES.values()).specific()}
+    return {key: found.get(slug) for key, slug in LINKED_PAGES.items()}
 
 
 def load(stdout):
@@ -46,6 +63,7 @@ def load(stdout):
         "municipality": municipality,
         "privacy": municipality.privacy_page if site else None,
         "contact": municipality.contact_page if site else None,
+        **linked_pages(home),
     }
 
     roles = ensure_roles(summary)

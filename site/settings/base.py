@@ -34,11 +34,13 @@ DEMO_ACCOUNTS_ALLOWED = False
 
 INSTALLED_APPS = [
     # our apps, in dependency order: home <- dossier; home <- forms <- aanmelding <- terugkoppeling;
-    # forms <- nieuwsbrief
+    # forms <- nieuwsbrief. The demo loader runs their demos in this order: dossier after forms and
+    # aanmelding (its chapters link their pages), before nieuwsbrief and terugkoppeling (whose demos
+    # add links to a dossier chapter).
     "home",
-    "dossier",
     "forms",
     "aanmelding",
+    "dossier",
     "nieuwsbrief",
     "terugkoppeling",
     "wagtail.contrib.forms",

@@ -22,7 +22,7 @@ def demo(settings, tmp_path):
 
 def test_an_upcoming_evening_of_the_open_round_with_some_seats_taken_and_a_past_one(demo, client):
     index = InfoEveningIndexPage.objects.live().get()
-    upcoming, past = InfoEveningPage.objects.child_of(index).live().order_by("-starts_at")
+    upcoming, past = InfoEveningPage.objects.child_of(index).live().information().order_by("-starts_at")
     assert upcoming.round == RegistrationRound.current()
     assert upcoming.is_signup_open()
     assert 0 < upcoming.seats_taken() < upcoming.capacity
@@ -33,6 +33,15 @@ def test_an_upcoming_evening_of_the_open_round_with_some_seats_taken_and_a_past_
     assert client.get(upcoming.url).status_code == 200
     home = soup(client.get("/")).select_one(".round-status")
     assert home.find("a", href=upcoming.url)
+
+
+def test_coming_interim_evaluations_without_a_round_are_listed_and_open(demo, client):
+    index = InfoEveningIndexPage.objects.live().get()
+    evaluations = list(InfoEveningPage.objects.child_of(index).live().evaluations().order_by("starts_at"))
+    assert evaluations and all(e.round is None and e.is_signup_open() for e in evaluations)
+    listing = soup(client.get(index.url)).get_text(" ", strip=True)
+    assert f"Tussenevaluatie (voor teams en app-groepen): {evaluations[0].title}" in listing
+    assert "Coördinatoren en beheerders" in soup(client.get(evaluations[0].url)).get_text(" ", strip=True)
 
 
 def test_loading_twice_adds_no_sign_ups(demo):

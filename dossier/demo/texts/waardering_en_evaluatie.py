@@ -1,6 +1,12 @@
-"""Chapter 8 of the dossier: Waardering en evaluatie."""
+"""Chapter 8 of the dossier: Waardering en evaluatie.
+
+The coming interim evaluations come from the data when the page is shown (the block
+``evaluation_meetings``), with a link to the evaluation form when the demo made one.
+"""
 
 from home.demo import callout, external_link, heading, html_list, html_paragraphs, paragraph, rich_text
+
+from ..blocks import evaluation_meetings
 
 SLUG = "waardering-en-evaluatie"
 TITLE = "Waardering en evaluatie"
@@ -11,6 +17,14 @@ DESCRIPTION = (
     "Hoe gemeente en politie waardering laten zien voor buurtpreventen en hoe jullie samen "
     "terugkijken, zodat de samenwerking goed blijft."
 )
+# What this text invents and the municipality must check (LocalFactsMixin).
+LOCAL_FACTS = [
+    "Eén tussenevaluatie per jaar, met een formulier voor wie niet kan komen",
+    "Eén keer per jaar kijken of de vastgelegde afspraken nog kloppen",
+    "Een jaarlijkse bijeenkomst op het gemeentehuis, met de burgemeester erbij",
+    "Een eigen teambudget dat teams vrij mogen besteden",
+    "Elk jaar een activiteit voor alle buurtpreventen",
+]
 
 
 def body(context):
@@ -38,21 +52,28 @@ def body(context):
             """Heeft de wijkagent je goed geholpen, of kreeg je snel antwoord van de gemeente? Laat het
             weten. Een kort berichtje doet ook professionals goed."""
         ),
-        heading("Samen terugkijken"),
+        heading("Samen terugkijken: de tussenevaluatie"),
+        paragraph(
+            """Eén keer per jaar houden we een tussenevaluatie. Dat is een bijeenkomst voor
+            coördinatoren, beheerders en leden van teams en app-groepen. De gemeente en de politie zijn
+            er ook.""",
+            """We kijken samen wat goed gaat en wat beter kan. En we leren van elkaar.""",
+        ),
         rich_text(
-            html_paragraphs(
-                """Een paar keer per jaar houden we een tussenevaluatie: een bijeenkomst met
-                verschillende teams, de gemeente en de politie. We kijken wat goed gaat en wat beter
-                kan, en we leren van elkaar. Vragen die we dan bespreken zijn bijvoorbeeld:"""
-            )
+            html_paragraphs("Vragen die we dan bespreken zijn bijvoorbeeld:")
             + html_list(
                 "Lukt het om het rooster rond te krijgen?",
                 "Krijgen jullie genoeg terugkoppeling?",
                 "Welke informatie was nuttig, en welke niet?",
                 "Wat hebben jullie nog nodig?",
             )
-            + html_paragraphs("Eén keer per jaar kijken we ook of de afspraken die we vastlegden nog kloppen.")
+            + html_paragraphs("We kijken dan ook of de afspraken die we samen vastlegden nog kloppen.")
         ),
+        paragraph(
+            """Hieronder zie je wanneer de volgende tussenevaluatie is. Meld je aan, dan weten we hoeveel
+            mensen er komen."""
+        ),
+        evaluation_meetings(context.get("evaluation_form")),
         heading("Praktijkvoorbeelden delen"),
         paragraph(
             """Teams kunnen veel van elkaar leren. In de nieuwsbrief delen teams daarom hun

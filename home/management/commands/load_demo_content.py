@@ -10,9 +10,11 @@ Every installed app may own its demo content in a package ``<app>/demo/``
 ``load`` writes a short Dutch report of what it created and what was already
 there, each line ending in a newline. The command calls these functions in
 ``INSTALLED_APPS`` order, found through the app registry, so ``home`` needs
-no import of the apps that build on it (``home`` first, then ``dossier``,
-``forms``, ``aanmelding``: each app's loader may rely on what the apps before
-it made).
+no import of the apps that build on it (``home`` first, then ``forms``,
+``aanmelding``, ``dossier``, ``nieuwsbrief``, ``terugkoppeling``: each app's
+loader may rely on what the apps before it made). ``dossier`` comes after the
+apps whose pages its chapters link (found by slug, without importing them) and
+before the apps whose demos add links to its chapters.
 
 The whole load runs in one transaction: it succeeds completely or leaves
 nothing behind. Each loader must be idempotent: it finds what exists (by slug
