@@ -2,7 +2,7 @@ from django.contrib import messages
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from . import dashboard
+from . import dashboard, dossier_links
 from . import newsletter_agenda as agenda
 from .admin import evenings, motivation, registrations, rounds, teams
 from .models import InfoEveningPage, Wijk
@@ -53,6 +53,18 @@ def wijk_names():
 def newsletter_agenda(now):
     # The newsletter's agenda block (nieuwsbrief.hooks) lists coming rounds and evenings.
     return agenda.newsletter_agenda(now)
+
+
+@hooks.register("buurtpreventie_registration_links")
+def registration_links(request, now):
+    # The dossier's block 'Aanmelden' (dossier.blocks) shows the registration page and the next evening.
+    return dossier_links.registration_links(request, now)
+
+
+@hooks.register("buurtpreventie_evaluation_meetings")
+def evaluation_meetings(request, now):
+    # The dossier's block 'Komende tussenevaluaties' (dossier.blocks) lists them.
+    return dossier_links.evaluation_meetings(request, now)
 
 
 @hooks.register("register_admin_urls")

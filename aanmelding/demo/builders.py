@@ -33,6 +33,9 @@ from .texts import (
     DEMO_REGISTRATIONS,
     DEMO_SIGNUPS,
     DEMO_TEAMS,
+    EVALUATION_ATTENDEES,
+    EVALUATION_MEETINGS,
+    EVALUATION_PROGRAMME,
     EVENINGS_DESCRIPTION,
     EVENINGS_INTRO,
     INTRO,
@@ -291,6 +294,28 @@ def _ensure_evenings(home, open_round, earlier_round, today, summary):
             signup_deadline=(starts - timedelta(days=1)).replace(hour=12, minute=0),
             capacity=30,
             **PAST_EVENING,
+        )
+    _ensure_evaluation_meetings(index, today, summary)
+
+
+def _ensure_evaluation_meetings(index, today, summary):
+    """Coming interim evaluations (tussenevaluaties): for existing teams and app groups, without a round."""
+    for slug, days_ahead, capacity, texts in EVALUATION_MEETINGS:
+        starts = (today + timedelta(days=days_ahead)).replace(hour=19, minute=30)
+        ensure_page(
+            index,
+            InfoEveningPage,
+            slug,
+            report=summary,
+            kind=InfoEveningPage.Kind.EVALUATION,
+            round=None,
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+            signup_deadline=(starts - timedelta(days=2)).replace(hour=12, minute=0),
+            capacity=capacity,
+            attendees=EVALUATION_ATTENDEES,
+            programme=EVALUATION_PROGRAMME,
+            **texts,
         )
 
 

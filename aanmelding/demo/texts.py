@@ -67,6 +67,8 @@ EVENINGS_INTRO = html_paragraphs(
     en beheerders van bestaande teams en app-groepen vertellen wat buurtpreventie is, wat we van elkaar
     verwachten en hoe je begint. Er is volop tijd voor vragen.""",
     """De plaatsen zijn beperkt. Meld je daarom aan; je mag één persoon meenemen.""",
+    """Voor bestaande teams en app-groepen staan hier ook de tussenevaluaties. Daar kijken we samen terug:
+    wat gaat goed, en wat kan beter?""",
 )
 PROGRAMME = [
     steps(
@@ -99,22 +101,64 @@ DEMO_SIGNUPS = [
 
 # The two information evenings (their dates follow from today's).
 UPCOMING_EVENING = {
-    "title": "Informatieavond buurtpreventie najaar",
+    "title": "Informatiebijeenkomst buurtpreventie najaar",
     "location_name": "Buurthuis De Schakel",
     "location_address": "Schakelplein 4, 1234 AB Voorbeeld",
     "accessibility_notes": "Rolstoeltoegankelijk en met ringleiding. Bushalte Schakelplein ligt op 100 meter.",
     "search_description": (
-        "Informatieavond over buurtpreventie in Buurthuis De Schakel: hoe het werkt, wat je doet en wat je "
+        "Informatiebijeenkomst over buurtpreventie in Buurthuis De Schakel: hoe het werkt, wat je doet en wat je "
         "kunt verwachten. Meld je aan, de plaatsen zijn beperkt."
     ),
 }
 PAST_EVENING = {
-    "title": "Informatieavond buurtpreventie zomer",
+    "title": "Informatiebijeenkomst buurtpreventie zomer",
     "location_name": "Wijkcentrum De Horst",
     "location_address": "Horstlaan 12, 1235 CD Voorbeeld",
     "accessibility_notes": "Rolstoeltoegankelijk.",
-    "search_description": "De informatieavond over buurtpreventie van deze zomer in Wijkcentrum De Horst.",
+    "search_description": "De informatiebijeenkomst over buurtpreventie van deze zomer in Wijkcentrum De Horst.",
 }
+
+# The coming interim evaluations (tussenevaluaties): (slug, days from today, seats, texts).
+EVALUATION_MEETINGS = [
+    (
+        "tussenevaluatie-winter",
+        24,
+        30,
+        {
+            "title": "Tussenevaluatie buurtpreventie winter",
+            "location_name": "Wijkcentrum De Horst",
+            "location_address": "Horstlaan 12, 1235 CD Voorbeeld",
+            "accessibility_notes": "Rolstoeltoegankelijk. Gratis parkeren achter het wijkcentrum.",
+            "search_description": (
+                "Tussenevaluatie voor teams en app-groepen: samen met gemeente en politie terugkijken. Meld je aan."
+            ),
+        },
+    ),
+    (
+        "tussenevaluatie-zomer",
+        200,
+        30,
+        {
+            "title": "Tussenevaluatie buurtpreventie zomer",
+            "location_name": "Buurthuis De Schakel",
+            "location_address": "Schakelplein 4, 1234 AB Voorbeeld",
+            "accessibility_notes": "Rolstoeltoegankelijk en met ringleiding.",
+            "search_description": "Tussenevaluatie voor teams en app-groepen in Buurthuis De Schakel. Meld je aan.",
+        },
+    ),
+]
+EVALUATION_ATTENDEES = "De coördinator buurtpreventie van de gemeente, de wijkagent en een boa."
+EVALUATION_PROGRAMME = [
+    steps(
+        [
+            ("19.30 uur: welkom", "<p>Koffie en thee. De gemeente vertelt wat er dit jaar is gebeurd.</p>"),
+            ("19.45 uur: wat gaat goed?", "<p>Teams en app-groepen vertellen wat goed werkt.</p>"),
+            ("20.15 uur: wat kan beter?", "<p>In groepjes over het rooster, de meldingen en de terugkoppeling.</p>"),
+            ("21.00 uur: afspraken", "<p>We kijken of de afspraken nog kloppen en wat we veranderen.</p>"),
+        ]
+    ),
+    paragraph("Je mag één persoon uit je team of app-groep meenemen."),
+]
 
 REGISTRATION_PAGE_DESCRIPTION = "Meld je aan voor buurtpreventie tijdens een aanmeldmoment."
 EVENINGS_DESCRIPTION = "Kom naar een informatiebijeenkomst over buurtpreventie en meld je aan."

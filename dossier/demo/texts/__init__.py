@@ -2,10 +2,14 @@
 
 One module per chapter, named after the chapter's slug, with its ``SLUG``,
 ``TITLE``, ``INTRO``, ``DESCRIPTION`` (for search engines), ``body(context)`` and, where the text
-invents local facts (an age, a budget), ``LOCAL_FACTS``: one line each, for the editor to check. The context holds the
-municipality settings, the privacy and contact pages, the roles and the
-chapters made so far (for links back to earlier chapters). The roles are in
-``roles``.
+invents local facts (an age, a budget), ``LOCAL_FACTS``: one line each, for the editor to check. The context holds
+``municipality`` (the settings), ``privacy`` and ``contact`` (the service pages), ``roles``, ``chapters``
+(those made so far, by slug, for links back to earlier chapters) and the pages of the other apps'
+demos, found by slug under the home page (``dossier.demo.builders.LINKED_PAGES``), each ``None``
+when missing: ``registration`` (the registration page), ``evenings`` (the overview of information
+evenings), ``questionnaire`` (the motivation questionnaire), ``evaluation_form`` (the form
+tussenevaluatie) and ``contact_form``. The dossier's own data blocks are in ``dossier.demo.blocks``.
+The roles are in ``roles``.
 
 Our own texts, written from the facts in the CCV guideline "Buurtpreventie
 binnen lokale veiligheidsaanpak" (2018) and the articles on why residents take
