@@ -7,6 +7,12 @@ class FormsConfig(AppConfig):
     name = "forms"
     verbose_name = "Formulieren"
 
+    def import_models(self):
+        super().import_models()
+        # The editor-built form pages stand on forms.base, which needs forms.models: they live in
+        # their own module (forms.models importing it would be an import cycle), loaded here.
+        from . import form_pages  # noqa: F401
+
     def ready(self):
         from datetime import timedelta
 

@@ -6,6 +6,7 @@ Both take primary keys or nothing, and are safe to run twice.
 import logging
 from datetime import timedelta
 
+from django.apps import apps
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
@@ -76,14 +77,18 @@ def delete_finished_task_results(now=None):
 
 @task()
 def clear_expired_data():
-    """Forget what has run out: sessions, rate-limit counts, used form tokens, confirmation markers, old task rows.
+    """Forget what has run out: sessions, rate-limit counts, used form tokens, confirmation markers, old task rows,
+    and form pages' submissions past their retention.
 
     Returns the number of rows deleted per kind, for the log.
     """
+    # Through the registry: the form pages queue their mails through forms.mail, which imports this module.
+    form_page = apps.get_model("forms", "FormPage")
     return {
         "sessions": housekeeping.clear_expired_sessions(),
         "rate-limit counts": housekeeping.delete_expired_cache_entries(conf.get("FORMS_RATELIMIT_CACHE")),
         "form tokens": spam.delete_used_form_tokens(),
         "confirmation markers": outbox.delete_old_confirmation_markers(),
         "task results": delete_finished_task_results(),
+        "form submissions": form_page.purge_expired_submissions(),
     }

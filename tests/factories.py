@@ -21,6 +21,7 @@ from aanmelding.models import (
     Wijk,
 )
 from dossier.models import DossierChapterPage, DossierPage, Role
+from forms.form_pages import FormField, FormPage
 from home.models import HomePage, StandardPage
 from terugkoppeling.models import FeedbackIndexPage, FeedbackPage, PatrolReport, Signal, TeamReportPage
 
@@ -303,3 +304,27 @@ class FeedbackPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = FeedbackPage
+
+
+# --- forms: editor-built form pages --------------------------------------------------
+
+
+class FormPageFactory(wagtail_factories.PageFactory):
+    """A form page without questions; add them with FormFieldFactory(page=...). Needs a submissions_group."""
+
+    title = factory.Sequence(lambda n: f"Formulier {n}")
+    intro = "<p>Vul dit formulier in.</p>"
+    thank_you_text = "<p>We lezen je antwoorden snel.</p>"
+
+    class Meta:
+        model = FormPage
+
+
+class FormFieldFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(FormPageFactory)
+    label = factory.Sequence(lambda n: f"Vraag {n}")
+    field_type = "singleline"
+    required = True
+
+    class Meta:
+        model = FormField

@@ -10,9 +10,11 @@ a content change (nothing kept in process memory, home/page_cache.py) and once m
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.contrib.forms.models import FormSubmission
 
 from aanmelding.models import EveningSignup
 from aanmelding.motivation import sign_answers
@@ -22,6 +24,8 @@ from tests.factories import (
     DossierChapterPageFactory,
     DossierPageFactory,
     EveningSignupFactory,
+    FormFieldFactory,
+    FormPageFactory,
     InfoEveningIndexPageFactory,
     InfoEveningPageFactory,
     MotivationQuestionnairePageFactory,
@@ -59,6 +63,9 @@ class Site:
         self.dossier = DossierPageFactory(parent=home_page, show_in_menus=True)
         self.chapters = [DossierChapterPageFactory(parent=self.dossier)]
         self.faq = DossierChapterPageFactory(parent=self.dossier, title="Veelgestelde vragen")
+        self.form = FormPageFactory(
+            parent=home_page, title="Tussenevaluatie", submissions_group=Group.objects.create(name="Lezers")
+        )
         self.roles = []
         self.rounds = 0
         self.grow(1)
@@ -77,10 +84,13 @@ class Site:
             )
             InfoEveningPageFactory(parent=self.index, round=later, starts_at=opens + timedelta(days=7))
             EveningSignupFactory(evening=self.evening, email=f"wacht{number}@example.org")
+            # More questions are read in the same one query; submissions are not read at all.
+            FormFieldFactory(page=self.form, label=f"Vraag {number}", field_type="multiline", required=False)
+            FormSubmission.objects.create(page=self.form, form_data={"vraag": "antwoord"})
             EveningSignupFactory(
                 evening=self.evening, email=f"lijst{number}@example.org", status=EveningSignup.Status.WAITLISTED
             )
-        linked = [*self.chapters, self.standard, self.registration, self.index, self.evening]
+        linked = [*self.chapters, self.standard, self.registration, self.index, self.evening, self.form]
         questions = [
             {"question": f"Vraag over {page.title}?", "answer": f"<p>Lees {page_link(page, page.title)}.</p>"}
             for page in linked
@@ -116,6 +126,7 @@ class Site:
             "motivation questionnaire": self.motivation.url,
             # Its result: the answers signed in the address (aanmelding.motivation), a link to the registration page.
             "motivation result": f"{self.motivation.url}bedankt/?motivatie={sign_answers(MOTIVATION_ANSWERS)}",
+            "form page": self.form.url,
             "search results": "/zoeken/?q=buurtpreventie",
         }
 
@@ -152,7 +163,7 @@ def test_the_round_shown_is_the_open_one_among_many(client, home_page):
     site = Site(home_page)
     site.grow(2)
     faq = client.get(site.faq.url).content.decode()
-    assert faq.count('class="faq__item"') == len(site.chapters) + 4
+    assert faq.count('class="faq__item"') == len(site.chapters) + 5
     assert f'href="{site.evening.url}"' in faq
     assert faq.count('class="role-card"') == 3
     assert faq.count('class="contact-card"') == 2 and 'href="tel:112"' in faq
