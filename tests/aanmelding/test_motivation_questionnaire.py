@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aanmelding.forms.motivation import INVALID_ANSWER_MESSAGE, NOT_ANSWERED_MESSAGE, SENT_BEFORE_MESSAGE
@@ -48,6 +48,8 @@ GENERIC = "Hier kunnen we geen uitslag laten zien."
 
 answer = st.sampled_from([None, 1, 2, 3, 4, 5])
 answer_sets = st.fixed_dictionaries({name: answer for name in NAMES})
+# Pure functions, but the machine may be busy: no deadline per example.
+PURE = settings(deadline=None, max_examples=300)
 
 
 def answers(*values):
@@ -74,6 +76,7 @@ def test_the_shares_are_whole_percentages_that_sum_to_100_for_every_answer_patte
         assert all(isinstance(share, int) and 0 <= share <= 100 for share in mix.values()), values
 
 
+@PURE
 @given(answer_sets, st.sampled_from(NAMES))
 def test_a_higher_answer_never_lowers_its_profiles_share(given_answers, name):
     # A profile weighs its average answer: a first answer of "helemaal mee oneens" may lower it,
@@ -86,6 +89,7 @@ def test_a_higher_answer_never_lowers_its_profiles_share(given_answers, name):
         assert rank(raised, PROFILE_OF[name]) <= rank(given_answers, PROFILE_OF[name])
 
 
+@PURE
 @given(answer_sets)
 def test_the_mix_and_the_ranking_are_the_same_whatever_order_the_answers_come_in(given_answers):
     reversed_answers = dict(reversed(list(given_answers.items())))
@@ -99,6 +103,7 @@ def test_the_mix_and_the_ranking_are_the_same_whatever_order_the_answers_come_in
     assert dominant_profiles(given_answers) == ranking[0]
 
 
+@PURE
 @given(answer_sets)
 def test_the_most_fitting_profile_has_the_largest_share(given_answers):
     mix = profile_mix(given_answers)
@@ -151,6 +156,7 @@ def test_the_result_says_the_mix_in_words(values, summary):
     assert MotivationResult(answers(*values)).summary().startswith(summary)
 
 
+@PURE
 @given(answer_sets)
 def test_every_sentence_of_the_result_is_short(given_answers):
     text = MotivationResult(given_answers).summary()
@@ -160,6 +166,7 @@ def test_every_sentence_of_the_result_is_short(given_answers):
 # --- the signed answers -------------------------------------------------------------------------
 
 
+@PURE
 @given(answer_sets)
 def test_signed_answers_read_back_when_at_least_four_are_given(given_answers):
     count = sum(1 for value in given_answers.values() if value)
