@@ -63,9 +63,9 @@ DEMO_REGISTRATIONS = [
 
 
 EVENINGS_INTRO = html_paragraphs(
-    """Bij elk aanmeldmoment hoort een informatiebijeenkomst. De gemeente, de wijkagent en coördinatoren
-    en beheerders van bestaande teams en app-groepen vertellen wat buurtpreventie is, wat we van elkaar
-    verwachten en hoe je begint. Er is volop tijd voor vragen.""",
+    """Bij elk aanmeldmoment hoort een informatiebijeenkomst. De gemeente en de wijkagent vertellen wat
+    buurtpreventie is. Coördinatoren en beheerders van bestaande teams en app-groepen vertellen hoe je begint
+    en wat we van elkaar verwachten. Er is volop tijd voor vragen.""",
     """De plaatsen zijn beperkt. Meld je daarom aan; je mag één persoon meenemen.""",
     """Voor bestaande teams en app-groepen staan hier ook de tussenevaluaties. Daar kijken we samen terug:
     wat gaat goed, en wat kan beter?""",
