@@ -30,7 +30,7 @@ from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.forms import FormBuilder, WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, validate_to_address
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -58,6 +58,10 @@ RESERVED_NAMES = {
 }
 RESERVED_NAME_MESSAGE = "Het formulier gebruikt ‘{name}’ zelf al. Geef deze vraag een andere naam."
 CHOICES_REQUIRED_MESSAGE = "Vul de keuzes in, één per regel."
+GROUP_CHANGE_MESSAGE = (
+    "Alleen wie nu in deze groep zit, of een beheerder, kan de groep veranderen. "
+    "Zo kan niemand zichzelf toegang geven tot de inzendingen."
+)
 CHOICE_TYPES = {"dropdown", "multiselect", "radio", "checkboxes"}
 
 SINGLE_LINE_MAX_LENGTH = 255
@@ -145,6 +149,25 @@ class PublicFormBuilder(FormBuilder):
         return type("FormPageForm", (base,), {**self.formfields, **(attrs or {})})
 
 
+class FormPageAdminForm(WagtailAdminFormPageForm):
+    """The page editor: moving the submissions to another group is for that group's members only.
+
+    Otherwise an editor who may edit the page could choose a group of their own and read every
+    submission so far.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        user = self.for_user
+        current = type(self.instance).objects.filter(pk=self.instance.pk).values_list("submissions_group", flat=True)
+        current = current.first() if self.instance.pk else None
+        chosen = cleaned_data.get("submissions_group")
+        changed = current is not None and (chosen is None or chosen.pk != current)
+        if changed and user is not None and not user.is_superuser and not user.groups.filter(pk=current).exists():
+            self.add_error("submissions_group", GROUP_CHANGE_MESSAGE)
+        return cleaned_data
+
+
 class FormPage(PublicFormPageMixin, AbstractForm):
     """A page with a form whose questions editors write themselves."""
 
@@ -220,6 +243,7 @@ class FormPage(PublicFormPageMixin, AbstractForm):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
+    base_form_class = FormPageAdminForm
     template = "forms/form_page.html"
     landing_page_template = "forms/form_page_landing.html"
     # One limit for every form page: one address cannot flood them one after the other.

@@ -16,7 +16,7 @@ from wagtail.models import Site
 
 from forms.consent import CONSENT_REQUIRED_MESSAGE
 from forms.fields import INVALID_EMAIL_MESSAGE
-from forms.form_pages import RESERVED_NAME_MESSAGE, FormField, FormPage, mail_source
+from forms.form_pages import GROUP_CHANGE_MESSAGE, RESERVED_NAME_MESSAGE, FormField, FormPage, mail_source
 from forms.models import OutgoingMail
 from forms.tasks import clear_expired_data
 from forms.testing import clear_rate_limits, public_form_data
@@ -280,6 +280,61 @@ def test_the_page_editor_and_both_previews_work(client, contact_page):
     assert form_preview.status_code == 200 and b'name="je_vraag"' in form_preview.content
     landing_preview = contact_page.make_preview_request(preview_mode="landing")
     assert landing_preview.status_code == 200 and "Bedankt voor het invullen" in landing_preview.content.decode()
+
+
+def edit_data(page, **overrides):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    fields = [
+        {
+            "id": str(field.pk),
+            "ORDER": str(number),
+            "label": field.label,
+            "help_text": field.help_text,
+            "required": "on" if field.required else "",
+            "field_type": field.field_type,
+            "choices": field.choices,
+            "default_value": field.default_value,
+        }
+        for number, field in enumerate(page.form_fields.all())
+    ]
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "intro": rich_text(page.intro),
+        "thank_you_text": rich_text(page.thank_you_text),
+        "consent_text": page.consent_text,
+        "form_fields": inline_formset(fields),
+        "submissions_group": str(page.submissions_group_id),
+        "retention_days": "",
+        "to_address": page.to_address,
+        "seo_title": "",
+        "search_description": "",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_only_members_of_the_group_may_hand_the_submissions_to_another_group(client, contact_page, readers):
+    moderators = Group.objects.get(name="Moderatoren")
+    editor = admin_user(moderators)  # may edit and publish the page, but does not read its submissions
+    client.force_login(editor)
+    url = f"/admin/pages/{contact_page.pk}/edit/"
+
+    response = client.post(url, edit_data(contact_page, submissions_group=str(moderators.pk)))
+    assert response.status_code == 200
+    assert GROUP_CHANGE_MESSAGE in response.content.decode()
+    assert FormPage.objects.get(pk=contact_page.pk).submissions_group == readers
+    # Other changes stay theirs to make.
+    response = client.post(url, edit_data(contact_page, title="Stel hier je vraag"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert FormPage.objects.get(pk=contact_page.pk).get_latest_revision().as_object().title == "Stel hier je vraag"
+
+    member = admin_user(readers, moderators)
+    client.force_login(member)
+    response = client.post(url, edit_data(contact_page, submissions_group=str(moderators.pk)))
+    assert response.status_code == 302
+    assert FormPage.objects.get(pk=contact_page.pk).get_latest_revision().as_object().submissions_group == moderators
 
 
 # --- purge ----------------------------------------------------------------------------------------
