@@ -5,7 +5,9 @@
 in the site settings (``MunicipalitySettings.privacy_page``), opening in a new
 tab so nothing typed is lost; without such a page the label says where to
 find it, without a link. Not ticked: "Geef toestemming om je gegevens te
-gebruiken."
+gebruiken.", or the form's own ``consent_required_message``: a form whose
+processing is a public task (no consent needed) asks only that the reader has
+read the statement, and its message says so (``READ_REQUIRED_MESSAGE``).
 
 For a model form whose model inherits ``forms.models.ConsentRecord``, a ticked
 box calls ``instance.record_consent()`` during validation, so ``form.save()``
@@ -22,6 +24,7 @@ from home.models import MunicipalitySettings
 from .models import ConsentRecord
 
 CONSENT_REQUIRED_MESSAGE = "Geef toestemming om je gegevens te gebruiken."
+READ_REQUIRED_MESSAGE = "Vink aan dat je hebt gelezen hoe de gemeente je gegevens gebruikt."
 DEFAULT_CONSENT_TEXT = "Ik geef toestemming dat de gemeente mijn gegevens gebruikt om dit formulier af te handelen."
 
 
@@ -68,11 +71,14 @@ class ConsentMixin:
 
     consent_field_name = "consent"
     consent_text = DEFAULT_CONSENT_TEXT
+    consent_required_message = CONSENT_REQUIRED_MESSAGE
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         url = privacy_statement_url(getattr(self, "request", None))
-        self.fields[self.consent_field_name] = ConsentField(text=self.consent_text, privacy_url=url)
+        self.fields[self.consent_field_name] = ConsentField(
+            text=self.consent_text, privacy_url=url, error_messages={"required": self.consent_required_message}
+        )
 
     def full_clean(self):
         super().full_clean()

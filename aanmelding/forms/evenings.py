@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from forms.base import PublicModelForm
-from forms.consent import ConsentMixin
+from forms.consent import READ_REQUIRED_MESSAGE, ConsentMixin
 from forms.fields import INVALID_EMAIL_MESSAGE, EmailField, NameField, RemarkField
 from forms.models import normalise_email
 from forms.ratelimit import network_key
@@ -21,9 +21,11 @@ DUPLICATE_SIGNUP_MESSAGE = EveningSignup.DUPLICATE_MESSAGE
 
 class EveningSignupForm(ConsentMixin, PublicModelForm):
     consent_text = (
-        "Ik geef toestemming dat de gemeente mijn gegevens gebruikt om mijn aanmelding voor deze "
-        "informatiebijeenkomst af te handelen."
+        # 'bijeenkomst': the same form serves information evenings and interim evaluations.
+        "Ik heb gelezen hoe de gemeente mijn gegevens gebruikt om mijn aanmelding voor deze bijeenkomst af te handelen."
     )
+    # A public task, not consent (see the privacy statement): the box only says it was read.
+    consent_required_message = READ_REQUIRED_MESSAGE
 
     name = NameField(error_messages={"required": "Vul je naam in."})
     email = EmailField(

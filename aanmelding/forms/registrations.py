@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from forms.base import PublicForm, PublicModelForm
-from forms.consent import ConsentMixin
+from forms.consent import READ_REQUIRED_MESSAGE, ConsentMixin
 from forms.fields import INVALID_EMAIL_MESSAGE, EmailField, NameField, PhoneField, PostcodeField, RemarkField
 from forms.mail import may_send_confirmation
 from forms.models import normalise_email
@@ -19,7 +19,7 @@ from ..mails import registrations as mails
 from ..models import Registration, RegistrationRound, RoundAlert, Team, Wijk
 
 KIND_MESSAGE = "Kies waarvoor je je aanmeldt: een nieuw team, een nieuwe app-groep of een bestaand team."
-WIJK_MESSAGE = "Kies de wijk waarin je woont."
+WIJK_MESSAGE = "Kies de wijk waarin je woont of werkt."
 MEMBERS_MESSAGE = "Vul in met hoeveel mensen je denkt te beginnen, bijvoorbeeld 4."
 DUPLICATE_MESSAGE = Registration.DUPLICATE_MESSAGE
 TEAM_GONE_MESSAGE = "Dit team kun je niet meer kiezen. Kies een ander team, of ‘Weet ik nog niet’."
@@ -70,10 +70,9 @@ def closed_message(next_round=None):
 
 
 class RegistrationForm(ConsentMixin, PublicModelForm):
-    consent_text = (
-        "Ik geef toestemming dat de gemeente mijn gegevens gebruikt om mijn aanmelding te behandelen "
-        "en om contact met mij op te nemen."
-    )
+    # A public task, not consent (see the privacy statement): the box only says it was read.
+    consent_text = "Ik heb gelezen hoe de gemeente mijn gegevens gebruikt om mijn aanmelding te behandelen."
+    consent_required_message = READ_REQUIRED_MESSAGE
 
     kind = django_forms.ChoiceField(
         label="Waarvoor meld je je aan?",
@@ -83,10 +82,10 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
     )
     name = NameField(error_messages={"required": "Vul je naam in."})
     email = EmailField(
-        help_text="Hierop krijg je een bevestiging en de uitnodiging voor de informatieavond.",
+        help_text="Hierop krijg je een bevestiging en de uitnodiging voor de informatiebijeenkomst.",
         error_messages={"required": "Vul je e-mailadres in.", "invalid": INVALID_EMAIL_MESSAGE},
     )
-    phone = PhoneField(required=False, help_text="Handig als we je willen bellen voor een kennismaking.")
+    phone = PhoneField(required=False, help_text="Handig als we je willen bellen over het intakegesprek.")
     postcode = PostcodeField(
         help_text="Bijvoorbeeld 1234 AB.", error_messages={"required": "Vul je postcode in, bijvoorbeeld 1234 AB."}
     )
@@ -136,7 +135,7 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
     )
     remarks = RemarkField(
         label="Wil je nog iets kwijt?",
-        help_text="Bijvoorbeeld een vraag, of iets wat we moeten weten voor het gesprek.",
+        help_text="Bijvoorbeeld een vraag, of iets wat we moeten weten voor het intakegesprek.",
     )
 
     class Meta:

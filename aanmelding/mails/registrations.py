@@ -17,6 +17,15 @@ ALERT_CONFIRM_MAX_AGE = timedelta(days=7)
 ALERT_CANCEL_PURPOSE = "round-alert-cancel"
 ALERT_CANCEL_MAX_AGE = timedelta(days=730)
 
+# Who sees what an applicant tells us: word for word as the privacy statement says it
+# (home.demo.texts.INTAKE_WHO_SEES; tests/home/test_privacy_statement.py holds the two together).
+INTAKE_WHO_SEES = (
+    "Je aanmelding zien alleen de medewerkers van de gemeente die aanmeldingen behandelen. "
+    "Bij het intakegesprek is ook de wijkagent of de coördinator van je wijk. "
+    "Die krijgt je naam en hoort wat je vertelt. "
+    "Je andere gegevens en de aantekeningen van het gesprek blijven bij de gemeente."
+)
+
 
 def info_evening_paragraphs(round_, request=None):
     """Points an applicant to the round's information evening, if one is planned."""
@@ -35,7 +44,7 @@ def team_paragraphs(registration):
     if registration.kind != registration.Kind.JOIN_TEAM:
         return []
     if registration.team is None:
-        return ["Je wist nog niet bij welk team je wilt aansluiten. We helpen je kiezen in het kennismakingsgesprek."]
+        return ["Je wist nog niet bij welk team je wilt aansluiten. We helpen je kiezen in het intakegesprek."]
     return [f"Je wilt aansluiten bij team ‘{registration.team.name}’."]
 
 
@@ -48,6 +57,7 @@ def queue_registration_received(registration, page, request=None):
         *team_paragraphs(registration),
         *page.mail_paragraphs("confirmation_mail_text"),
         *info_evening_paragraphs(registration.round, request),
+        INTAKE_WHO_SEES,
         "Wil je je aanmelding intrekken? Dat kan via de link hieronder. Je gegevens worden dan meteen verwijderd.",
     ]
     municipality = municipality_settings(request)

@@ -49,9 +49,10 @@ def team_link_paragraphs(team):
     return [
         f"Hierbij de teamlink van {team.name}. Met deze link vul je na elke loopronde een verslag in.",
         "Op de teampagina zie je ook de verslagen van jullie team. En je leest daar wat de gemeente "
-        "en de politie ermee deden.",
-        "Je hebt geen account nodig: de link is de sleutel. Deel hem alleen met de leden van je team. "
-        "Stuur hem niet door naar anderen en zet hem niet in een openbare groep.",
+        "met jullie meldingen deed.",
+        "Je hebt geen account nodig: de link is de sleutel. Wie de link heeft, ziet de verslagen en de namen "
+        "van de teamleden. Deel hem daarom alleen met de leden van je team. Stuur hem niet door naar anderen "
+        "en zet hem niet in een openbare groep.",
         "Is de link toch bij anderen terechtgekomen? Laat het de gemeente weten. We maken dan een nieuwe link. "
         "De oude werkt dan meteen niet meer.",
         "Had je al een teamlink? Die werkt vanaf nu niet meer. Gebruik voortaan deze.",

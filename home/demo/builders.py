@@ -19,7 +19,7 @@ from ..models import HomePage, MunicipalitySettings, StandardPage
 from .accounts import ensure_demo_editor
 from .common import Summary, ensure_page, ensure_tree_roots, get_default_site, get_home_page
 from .descriptions import HOME, service_page_description
-from .texts import MUNICIPALITY, SERVICE_PAGES, home_page_content
+from .texts import MUNICIPALITY, SERVICE_PAGE_FACTS, SERVICE_PAGES, home_page_content
 
 # Footer pages in MunicipalitySettings and the slug of the demo page each points at.
 SETTINGS_PAGES = (
@@ -56,7 +56,13 @@ def ensure_home_and_site(summary):
             Page.objects.filter(pk=welcome.pk).update(slug=f"wagtail-welkom-{welcome.pk}")
         slug = "home" if not root.get_children().filter(slug="home").exists() else "buurtpreventie"
         home, _ = ensure_page(
-            root, HomePage, slug, title="Buurtpreventie", search_description=HOME, **home_page_content()
+            root,
+            HomePage,
+            slug,
+            title="Buurtpreventie",
+            search_description=HOME,
+            local_facts="\n".join(SERVICE_PAGE_FACTS["startpagina"]),
+            **home_page_content(),
         )
         summary.add(f"startpagina '{home.title}'", True)
     else:
@@ -152,6 +158,7 @@ def ensure_service_pages(home, municipality, summary):
             title=title,
             show_in_menus=in_menu,
             search_description=service_page_description(slug, municipality),
+            local_facts="\n".join(SERVICE_PAGE_FACTS.get(slug, ())),
             **build(municipality),
         )
     return pages

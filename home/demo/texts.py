@@ -42,7 +42,7 @@ def home_page_content():
             heading("Wat is buurtpreventie?"),
             paragraph(
                 """Bij buurtpreventie letten bewoners samen op hun eigen buurt. Sommigen lopen met een
-                team rondes door de wijk, anderen waarschuwen elkaar in een buurtapp. Je ziet wat er
+                team rondes door de wijk, anderen waarschuwen elkaar in een app-groep. Je ziet wat er
                 speelt, je geeft signalen door aan de gemeente en de politie, en je leert je buren beter
                 kennen.""",
                 """Buurtpreventen zijn geen agenten. Jullie kijken, luisteren en melden. Wat er daarna
@@ -50,9 +50,9 @@ def home_page_content():
             ),
             heading("Meedoen?"),
             paragraph(
-                """Een paar keer per jaar kun je je aanmelden: voor een nieuw team, een nieuwe
-                app-groep of om aan te sluiten bij een team in jouw buurt. Eerst kom je naar een
-                informatieavond. Daarna maken we kennis in een kort gesprek. Meedoen kost je niets."""
+                """Een paar keer per jaar kun je je aanmelden. Dat kan voor een nieuw team of een
+                nieuwe app-groep. Je kunt ook aansluiten bij een team in jouw buurt. Eerst kom je naar
+                een informatiebijeenkomst. Daarna volgt een kort intakegesprek. Meedoen kost je niets."""
             ),
             callout(
                 "warning",
@@ -72,13 +72,47 @@ def _retention_text(days):
     return "365 dagen (een jaar)" if days == 365 else f"{days} dagen"
 
 
+# The two legal bases (AVG article 6): every processing below names one of them, and its
+# checkbox says the same (consent: for exactly what; a public task: only that you have read this).
+PUBLIC_TASK = "een taak van algemeen belang. Daarvoor is je toestemming niet nodig."
+CONSENT = "je toestemming. Die kun je altijd weer intrekken."
+
+# The demo contact form's own retention (forms.demo.texts.CONTACT_RETENTION_DAYS, set on that page;
+# tests/home/test_privacy_statement.py checks that the two agree).
+CONTACT_FORM_RETENTION = "180 dagen (een half jaar)"
+
+# Who sees what is said about the intake: the registration mails say it in the same words
+# (aanmelding.mails.registrations.INTAKE_WHO_SEES; tests/home/test_privacy_statement.py checks it).
+INTAKE_WHO_SEES = (
+    "Je aanmelding zien alleen de medewerkers van de gemeente die aanmeldingen behandelen. "
+    "Bij het intakegesprek is ook de wijkagent of de coördinator van je wijk. "
+    "Die krijgt je naam en hoort wat je vertelt. "
+    "Je andere gegevens en de aantekeningen van het gesprek blijven bij de gemeente."
+)
+
+
+def processing(title, *, what, why, basis, who, how_long):
+    """One processing of personal data: what, why, on which ground, who sees it and how long."""
+    items = [
+        ("Wat we bewaren", what),
+        ("Waarom", why),
+        ("Grondslag", basis),
+        ("Wie ziet het", who),
+        ("Hoe lang", how_long),
+    ]
+    return [
+        heading(title, "h3"),
+        rich_text(html_list(*(f"<b>{label}:</b> {squash(text)}" for label, text in items))),
+    ]
+
+
 def privacy_content(municipality):
     retention = _retention_text(municipality.retention_days)
     return {
         "intro": squash(
-            """Hier lees je welke persoonsgegevens de gemeente verzamelt als je meedoet aan buurtpreventie
-            of een formulier op deze website invult. Je leest ook waarom we dat doen, hoe lang we je
-            gegevens bewaren en welke rechten je hebt."""
+            """Hier lees je welke gegevens de gemeente bewaart als je een formulier op deze website
+            invult. Per formulier staat wat we bewaren, waarom, wie het ziet en hoe lang. Je leest ook
+            welke rechten je hebt."""
         ),
         "body": [
             heading("Wie is verantwoordelijk?"),
@@ -87,159 +121,213 @@ def privacy_content(municipality):
                 We houden ons daarbij aan de Algemene verordening gegevensbescherming (AVG). We vragen
                 nooit meer gegevens dan we echt nodig hebben."""
             ),
-            heading("Welke gegevens verzamelen we?"),
-            heading("Aanmelden voor buurtpreventie", "h3"),
-            paragraph(
-                """Je naam, e-mailadres, telefoonnummer (als je dat invult), je wijk of postcode en of
-                je een nieuw team, een nieuwe app-groep of aansluiten bij een team kiest. Ook je
-                antwoorden op de vragen over je motivatie. Tijdens de verdere afhandeling noteren we
-                de stand van je aanmelding en korte aantekeningen van het kennismakingsgesprek. In de
-                uitnodiging voor dat gesprek kan een persoonlijke regel staan, zoals de datum en de
-                plaats; die bewaren we bij je aanmelding, net zo lang als je andere gegevens."""
-            ),
-            heading("Opgeven voor een informatieavond", "h3"),
-            paragraph(
-                """Je naam en e-mailadres, en of je een plaats hebt of op de wachtlijst staat. Zo kunnen
-                we je een bevestiging en een herinnering sturen, en een bericht als de tijd of de plaats
-                van de avond verandert.""",
-                """Ook bewaren we een versleutelde code van het netwerk waarvandaan je je opgaf (niet je
-                internetadres zelf): vanaf één netwerk kunnen zich per avond maar een paar personen opgeven,
-                zodat niemand in z'n eentje de zaal kan vullen. Die code verdwijnt met je andere
-                gegevens.""",
-            ),
-            heading("Misbruik van formulieren tegengaan", "h3"),
-            paragraph(
-                """We tellen hoe vaak een formulier vanaf een internetadres wordt verstuurd, zodat
-                niemand de website kan overspoelen. Daarvoor bewaren we een versleutelde code van het
-                adres, nooit het adres zelf, en die verwijderen we na enkele minuten weer."""
-            ),
-            heading("Nieuwsbrief", "h3"),
-            paragraph(
-                """Je e-mailadres, de wijk die je het meest interesseert (als je er een kiest), wanneer
-                je je aanmeldde, bevestigde en afmeldde, en met welke versie van deze privacyverklaring
-                je instemde. Je krijgt de nieuwsbrief pas nadat je de link in onze bevestigingsmail hebt
-                geopend en daar op de knop hebt gedrukt. Met de wijk zien we welke wijken de lezers het
-                meest interesseren. Je wijk veranderen of je afmelden doe je op je persoonlijke pagina,
-                via de link in elke mail; onder elke nieuwsbrief staat ook een afmeldlink.""",
-                """Van elke verzonden nieuwsbrief houden we per adres bij of hij is verstuurd. Verwijderen
-                we je adres, dan blijft daarvan alleen het aantal over.""",
-            ),
-            heading("Een praktijkvoorbeeld insturen", "h3"),
-            paragraph(
-                """Je naam en e-mailadres, de naam van je team, je wijk, wat je over jullie voorbeeld
-                schrijft, een foto als je die meestuurt, en wanneer je het formulier verstuurde en met
-                welke versie van deze privacyverklaring. Je naam en e-mailadres komen nooit op de
-                website: we gebruiken ze alleen om je te laten weten dat we je voorbeeld ontvingen en
-                wanneer het op de website staat. Uit een foto halen we vóór het opslaan alle
-                verborgen gegevens, zoals de plaats waar hij is gemaakt en het merk van de camera.""",
-                """Je voorbeeld, met de naam van je team, je wijk en de foto, zetten we op de website en
-                misschien in de nieuwsbrief, nadat de redactie het heeft gelezen. Een voorbeeld dat
-                niet op de website komt, verwijdert de redactie, met de foto.""",
-            ),
-            heading("Je team of app-groep", "h3"),
-            paragraph(
-                """Maakt de gemeente een team of app-groep van je aanmelding, dan bewaren we de naam van
-                het team, de wijk, en de naam en het e-mailadres van de coördinator of beheerder. Van elk
-                teamlid bewaren we de naam en, als we het hebben, het e-mailadres.""",
-                """De coördinator krijgt per mail de teamlink: het geheime adres waarmee het team
-                verslagen invult. Een account is er niet. De coördinator krijgt ook een mail als de
-                gemeente reageert op een melding van het team.""",
-                """Je gegevens blijven bewaard zolang je in het team zit. Ga je uit het team? Laat het
-                de gemeente weten. Dan verwijderen we je naam en e-mailadres.""",
-            ),
-            heading("Verslag van een loopronde", "h3"),
-            paragraph(
-                """Na een ronde vult het team een verslag in via de teamlink. Daarin staan: het team,
-                de datum, de begin- en eindtijd, de route, waar jullie liepen en met hoeveel mensen. Wie
-                er meeliepen, kies je als je wilt uit de namen van de leden van je team; andere namen
-                kun je niet invullen. Verder wat jullie opviel, waarover jullie met bewoners spraken en
-                waar jullie op letten. Bij een rustige ronde zijn dat alleen de datum, de tijden en de
-                route. Het verslag vraagt niet wie het invult.""",
-                """Bij een melding over de openbare ruimte, zoals een kapotte lantaarnpaal, staan de
-                soort melding, de straat en een huisnummer in de buurt (of een omschrijving van de
-                plek) en wat er aan de hand is. Daarbij bewaren we wat de gemeente met de melding deed
-                en de reactie aan het team.""",
-                """Schrijf in een verslag niets op waarmee iemand te herkennen is, zoals een naam of hoe
-                iemand eruitziet. Noem ook geen namen van bewoners met wie jullie spraken. Gaat het om
-                iets dringends? Bel dan [alarmnummer], of [politie] als er geen spoed is.""",
-                """Wie ziet het verslag? De medewerkers van de gemeente die de verslagen en meldingen
-                behandelen. Zetten zij een melding door, dan krijgt de afdeling die erover gaat een mail
-                met alleen die melding: de soort, de plek met het huisnummer, wat er aan de hand is, de
-                datum van de ronde, en de naam en de wijk van het team. Je team ziet met de teamlink zijn
-                eigen verslagen en de reacties van de gemeente, zonder de namen van wie er meeliepen en
-                zonder huisnummers. Wie de teamlink heeft, kan dit zien. Deel de link daarom alleen met
-                je team.""",
-                """Op de pagina's ‘Wat we met jullie meldingen deden’ staan alleen cijfers en een paar
-                meldingen met een korte tekst van de gemeente. Daar staan geen namen en geen
-                huisnummers, hoogstens de straat.""",
-            ),
-            heading("Waarom we je gegevens gebruiken"),
+            heading("Op welke grond mogen we dit?"),
             rich_text(
-                html_list(
-                    "om je aanmelding af te handelen en je uit te nodigen voor de informatieavond en het gesprek;",
-                    "om contact met je te houden over je team of app-groep;",
-                    "om je een bevestiging, herinnering of ander bericht over je aanmelding te sturen;",
-                    "om je de nieuwsbrief te sturen, als je je daarvoor hebt aangemeld;",
-                    """om je te laten weten dat we je praktijkvoorbeeld ontvingen en wanneer het op de
-                    website staat;""",
-                    """om samen met de politie te werken aan de veiligheid in je buurt, op basis van de
-                    verslagen en meldingen van de teams;""",
-                    """om meldingen over de openbare ruimte door te zetten naar de afdeling die erover
-                    gaat, en het team te laten weten wat ermee gebeurt;""",
-                    """om per kwartaal of maand in cijfers te laten zien wat de teams meldden en wat de
-                    gemeente ermee deed.""",
+                html_paragraphs(
+                    """De AVG noemt een paar gronden waarop je persoonsgegevens mag gebruiken. Wij
+                    gebruiken er twee."""
+                )
+                + html_list(
+                    """<b>Een taak van algemeen belang</b> (artikel 6, lid 1, onder e van de AVG). De
+                    gemeente zorgt samen met de politie voor een veilige en leefbare buurt. Voor die taak
+                    is je toestemming niet nodig.""",
+                    """<b>Toestemming</b> (artikel 6, lid 1, onder a van de AVG). Sommige dingen doen we
+                    alleen als jij dat wilt, zoals je de nieuwsbrief sturen. Je toestemming kun je altijd
+                    weer intrekken.""",
+                )
+                + html_paragraphs(
+                    """Elk formulier heeft een vinkje. Gaat het om een taak van algemeen belang? Dan zeg
+                    je met het vinkje alleen dat je hebt gelezen hoe we je gegevens gebruiken. Vragen we
+                    je toestemming? Dan staat bij het vinkje precies waarvoor.""",
+                    """Gebruiken we je gegevens voor een taak van algemeen belang? Dan mag je bezwaar
+                    maken. Hoe dat gaat, lees je onder ‘Je rechten’.""",
                 )
             ),
-            heading("Op welke grond mogen we dit?"),
+            heading("Wat we per formulier bewaren"),
             paragraph(
-                """Voor aanmeldingen, informatieavonden, teams en verslagen van looprondes gebruiken we
-                je gegevens omdat dat nodig is voor een taak van algemeen belang: de zorg voor veiligheid
-                en leefbaarheid in de gemeente, die de gemeente samen met de politie uitvoert (artikel 6,
-                lid 1, onder e van de AVG).""",
-                """Ook ingestuurde praktijkvoorbeelden gebruiken we voor die taak: teams leren van
-                elkaar. Het vinkje op dat formulier gaat over publiceren: dat we je voorbeeld met de
-                naam van je team, je wijk en de foto op de website en in de nieuwsbrief mogen zetten,
-                en dat wie herkenbaar op de foto staat dat goed vindt.""",
-                """Voor de nieuwsbrief vragen we je toestemming (artikel 6, lid 1, onder a van de AVG).
-                Die toestemming kun je altijd weer intrekken met de afmeldlink onder elke nieuwsbrief of
-                op je persoonlijke pagina.""",
+                f"""Hieronder staat per formulier wat we bewaren en waarom. Ook lees je op welke grond,
+                wie het ziet en hoe lang we het bewaren. De gemeente stelt de bewaartermijn in. Nu is
+                die {retention}."""
+            ),
+            *processing(
+                "Aanmelden voor buurtpreventie",
+                what="""Je naam, e-mailadres, postcode en wijk, en je telefoonnummer als je dat invult.
+                Waarvoor je je aanmeldt: een nieuw team, een nieuwe app-groep of een bestaand team. Als je
+                ze invult: wanneer je kunt, hoe je van ons hoorde, je opmerking en je antwoorden op de
+                stellingen. Wanneer je het formulier verstuurde, en welke versie van deze
+                privacyverklaring er toen stond. Later ook de stand van je aanmelding en aantekeningen
+                van het intakegesprek. En de persoonlijke regel in je uitnodiging, zoals de datum en de
+                plaats.""",
+                why="""Om je aanmelding te behandelen. Om je uit te nodigen voor de informatiebijeenkomst
+                en het intakegesprek. En om je daarna te laten beginnen in een team of app-groep.""",
+                basis=PUBLIC_TASK,
+                who=INTAKE_WHO_SEES,
+                how_long=f"""Tot {retention} na het sluiten van het aanmeldmoment. Dan halen we je naam,
+                je contactgegevens, je opmerking en de aantekeningen automatisch weg. De kopieën van onze
+                mails aan jou gaan ook weg. Wat overblijft, zegt niet wie je bent. Dat zijn de soort
+                aanmelding, de wijk, de cijfers van je postcode, de stand en je antwoorden op de
+                keuzevragen. Trek je je aanmelding in? Dan halen we je gegevens meteen weg.""",
+            ),
+            *processing(
+                "Houd mij op de hoogte",
+                what="""Je e-mailadres, wanneer je erom vroeg en wanneer je het bevestigde. Bij welke
+                aanmeldmomenten we je mailden. En welke versie van deze privacyverklaring er stond.""",
+                why="Om je te mailen zodra je je weer kunt aanmelden.",
+                basis=CONSENT + " Dat doe je met de afmeldlink in elke mail.",
+                who="Alleen de medewerkers van de gemeente die aanmeldingen behandelen.",
+                how_long="""Tot je je afmeldt. Bevestig je je e-mailadres niet binnen een week? Dan halen
+                we het weg.""",
+            ),
+            *processing(
+                "Opgeven voor een informatiebijeenkomst of tussenevaluatie",
+                what="""Je naam en e-mailadres, met hoeveel personen je komt, en je vraag of opmerking.
+                Of je een plaats hebt of op de wachtlijst staat. Welke versie van deze privacyverklaring
+                er stond. En een versleutelde code van het netwerk waarvandaan je je opgaf, nooit je
+                internetadres zelf.""",
+                why="""Om je een plaats te geven. Om je een bevestiging, een herinnering of een wijziging
+                te mailen. De code zorgt dat niemand in z'n eentje de zaal vult. Per netwerk kunnen zich
+                maar een paar mensen opgeven.""",
+                basis=PUBLIC_TASK,
+                who="""De medewerkers van de gemeente die aanmeldingen behandelen. Op de bijeenkomst
+                hebben zij een lijst met de namen van wie er komt.""",
+                how_long=f"""Tot {retention} na de bijeenkomst. Dan halen we je naam, e-mailadres,
+                opmerking en de code automatisch weg, met de kopieën van onze mails. Alleen het aantal
+                personen blijft over.""",
+            ),
+            *processing(
+                "Nieuwsbrief",
+                what="""Je e-mailadres, en de wijk die je het meest interesseert als je die kiest.
+                Wanneer je je aanmeldde, bevestigde en afmeldde. Welke versie van deze privacyverklaring
+                er stond. En van elke nieuwsbrief of hij naar je adres is verstuurd.""",
+                why="""Om je de nieuwsbrief te sturen. Met de wijk zien we welke wijken de lezers het
+                meest interesseren.""",
+                basis=CONSENT
+                + """ Je krijgt de nieuwsbrief pas als je je aanmelding hebt bevestigd. Afmelden kan
+                onder elke nieuwsbrief en op je persoonlijke pagina.""",
+                who="Alleen de redactie van de nieuwsbrief bij de gemeente.",
+                how_long=f"""Zolang je de nieuwsbrief wilt. Meld je je af, dan krijg je hem meteen niet
+                meer. Na {retention} halen we je gegevens weg, met de kopieën van de mails over je
+                aanmelding. Van verzonden nieuwsbrieven blijft alleen het aantal over. Bevestig je je
+                aanmelding niet binnen een week? Dan halen we je e-mailadres weg.""",
+            ),
+            *processing(
+                "Een praktijkvoorbeeld insturen",
+                what="""Je naam en e-mailadres, de naam van je team en je wijk. Wat je over jullie
+                voorbeeld schrijft, en een foto als je die meestuurt. Wanneer je het formulier
+                verstuurde, en welke versie van deze privacyverklaring er stond. Uit een foto halen we
+                vóór het opslaan de verborgen gegevens, zoals de plaats waar hij is gemaakt.""",
+                why="""Om je voorbeeld op de website en misschien in de nieuwsbrief te zetten. Zo leren
+                teams van elkaar. Je naam en e-mailadres gebruiken we alleen om je te laten weten dat
+                we het ontvingen en wanneer het online staat.""",
+                basis=CONSENT
+                + """ Met het vinkje geef je toestemming om je voorbeeld te publiceren, met de naam van
+                je team, de wijk en de foto. Je zegt er ook mee dat wie herkenbaar op de foto staat,
+                dat goed vindt. Wil je het voorbeeld toch niet op de website? Mail dan naar [e-mail].""",
+                who="""Eerst alleen de redactie. Na publicatie iedereen: het voorbeeld, de naam van je
+                team, de wijk en de foto. Je naam en e-mailadres komen nooit op de website. Een
+                voorbeeld dat niet op de website komt, verwijdert de redactie, met de foto.""",
+                how_long=f"""Je naam en e-mailadres halen we {retention} na het insturen automatisch
+                weg, met de kopieën van de mails daarover. Het voorbeeld blijft op de website tot je
+                vraagt het weg te halen.""",
+            ),
+            *processing(
+                "Je team of app-groep",
+                what="""De naam van het team en de wijk. De naam en het e-mailadres van de coördinator of
+                beheerder. Van elk teamlid de naam en, als we het hebben, het e-mailadres.""",
+                why="""Om contact te houden met je team. De coördinator krijgt per mail de teamlink: het
+                geheime adres waarmee het team verslagen invult. Een account is er niet.""",
+                basis=PUBLIC_TASK,
+                who="""De medewerkers van de gemeente die aanmeldingen behandelen. Wie de teamlink heeft,
+                ziet de namen van de teamleden. Daaruit kies je wie er meeliepen. Deel de link daarom
+                alleen met je team.""",
+                how_long="""Zolang het team bestaat. Ga je uit het team? Laat het de gemeente weten. Dan
+                halen we je naam en e-mailadres weg.""",
+            ),
+            *processing(
+                "Verslag van een loopronde",
+                what="""Het team, de datum, de begin- en eindtijd, de route en met hoeveel mensen jullie
+                liepen. Wie er meeliepen, als je dat kiest uit de namen van je teamleden. Wat jullie
+                opviel, waarover jullie met bewoners spraken en waar jullie op letten. Bij een rustige
+                ronde alleen de datum, de tijden en de route. Het verslag vraagt niet wie het invult.
+                Bij een melding over de openbare ruimte: de soort, de straat, een huisnummer of plek in
+                de buurt, en wat er mis is. En wat de gemeente ermee deed, met de reactie aan het
+                team.""",
+                why="""Om samen met de politie te werken aan een veilige buurt. Om meldingen door te
+                zetten naar de afdeling die erover gaat. En om in cijfers te laten zien wat de teams
+                meldden en wat de gemeente ermee deed.""",
+                basis=PUBLIC_TASK,
+                who="""De medewerkers van de gemeente die verslagen en meldingen behandelen. Een afdeling
+                krijgt alleen de melding die over haar gaat. Daarin staan de soort, de plek met het
+                huisnummer, wat er mis is, de datum en het team. Je team ziet met de teamlink zijn eigen
+                verslagen en de reacties. Daarbij staan geen huisnummers en niet wie er meeliep. Op de
+                pagina’s ‘Wat we met jullie meldingen deden’ staan alleen cijfers en een paar meldingen.
+                Daar staan geen namen en geen huisnummers.""",
+                how_long=f"""Na {retention} halen we automatisch weg wat het team zelf schreef: de
+                route, wat opviel en de gesprekken. Ook wie er meeliepen, en bij meldingen de
+                omschrijving, het huisnummer, de plek en de reacties. Wat overblijft, gebruiken we alleen
+                voor de cijfers. Dat zijn de datum, de tijden, het team, het aantal lopers, de soort
+                melding, de straat en de afhandeling. De kopieën van de mails over meldingen halen we
+                {retention} na het versturen weg.""",
+            ),
+            paragraph(
+                """Schrijf in een verslag niets op waarmee iemand te herkennen is, zoals een naam of hoe
+                iemand eruitziet. Noem ook geen namen van bewoners met wie jullie spraken. Gaat het om
+                iets dringends? Bel dan [alarmnummer], of [politie] als er geen spoed is."""
+            ),
+            *processing(
+                "Het formulier voor de tussenevaluatie",
+                what="""Je antwoorden op de vragen, en de naam van je team als je die invult. Je naam
+                vragen we niet. Schrijf ook geen namen van anderen op.""",
+                why="""Om te leren wat goed gaat en wat beter kan. We bespreken de antwoorden met de
+                politie.""",
+                basis=PUBLIC_TASK + " Het formulier heeft daarom geen vinkje.",
+                who="""Alleen de medewerkers van de gemeente die aanmeldingen behandelen. Met de politie
+                bespreken we wat eruit komt, niet wat één persoon schreef.""",
+                how_long=f"""Tot {retention} na het versturen. Daarna halen we je antwoorden automatisch
+                weg.""",
+            ),
+            *processing(
+                "Het contactformulier",
+                what="""Je naam, je e-mailadres en je vraag. Wanneer je het formulier verstuurde, en welke
+                versie van deze privacyverklaring er stond.""",
+                why="Om je vraag te beantwoorden.",
+                basis=CONSENT
+                + """ Met het vinkje geef je toestemming om je naam, e-mailadres en vraag daarvoor te
+                gebruiken.""",
+                who="""Alleen de medewerkers van de gemeente die aanmeldingen behandelen. Zij krijgen je
+                vraag ook per mail.""",
+                how_long=f"""Tot {CONTACT_FORM_RETENTION} na het versturen. Daarna halen we je vraag en je
+                gegevens automatisch weg, met de kopie van de mail.""",
+            ),
+            paragraph(
+                """Maakt de gemeente nog een ander formulier? Dan stelt ze per formulier in wie de
+                antwoorden ziet en hoe lang we ze bewaren. Dat staat dan ook hier."""
+            ),
+            *processing(
+                "De vragenlijst over je motivatie",
+                what="""Niets wat over jou gaat. We tellen alleen per week hoeveel mensen de vragenlijst
+                invulden, en hoe vaak elk profiel uitkwam.""",
+                why="Zo zien we welke redenen om mee te doen vaak voorkomen.",
+                basis="niet nodig, want we bewaren niets wat naar jou te herleiden is.",
+                who="""Je antwoorden en je uitslag zie alleen jij. Kies je daarna ‘Meld je aan’? Dan gaan
+                je antwoorden mee in de link naar het aanmeldformulier. We bewaren ze pas als je je
+                aanmelding verstuurt.""",
+                how_long="De tellingen per week bewaren we zolang de vragenlijst op de website staat.",
+            ),
+            *processing(
+                "Misbruik van formulieren tegengaan",
+                what="""Een versleutelde code van je internetadres, nooit het adres zelf. Daarmee tellen
+                we hoe vaak een formulier vanaf dat adres wordt verstuurd.""",
+                why="Zo kan niemand de website overspoelen met berichten.",
+                basis=PUBLIC_TASK,
+                who="Niemand. De code is alleen voor de website zelf.",
+                how_long="Enkele minuten.",
             ),
             heading("Met wie delen we je gegevens?"),
             paragraph(
-                """Alleen met de politie, en alleen als dat nodig is: bijvoorbeeld voor het
-                kennismakingsgesprek of voor de samenwerking tussen je team en de wijkagent. We
-                verkopen je gegevens nooit en geven ze niet aan andere organisaties. Deze website laadt
-                niets van andere partijen.""",
-                """Een melding over de openbare ruimte uit een verslag zetten we door naar de afdeling
-                die erover gaat. Die krijgt alleen de melding zelf. De namen van wie er meeliepen en de
-                rest van het verslag krijgt de afdeling niet.""",
-            ),
-            heading("Hoe lang bewaren we je gegevens?"),
-            paragraph(
-                f"""Gegevens van aanmeldingen bewaren we {retention} na het sluiten van de
-                aanmeldronde, opgaven voor een informatieavond {retention} na de avond. Daarna worden ze
-                automatisch verwijderd, samen met de kopieën van de mails die we je daarover stuurden.
-                De gemeente legt deze bewaartermijn vast in de instellingen van de website; verandert
-                de termijn, dan passen we deze verklaring aan.""",
-                """De gegevens van een team en zijn leden bewaren we zolang het team bestaat. Ga je uit
-                het team, dan verwijderen we je naam en e-mailadres.""",
-                f"""Van een verslag van een loopronde verwijderen we {retention} na het insturen
-                automatisch de teksten die het team zelf schreef: de route, wat opviel en de gesprekken.
-                Ook wie er meeliepen, en bij de meldingen de omschrijving, het huisnummer, de
-                beschrijving van de plek en de reacties van de gemeente gaan weg. Wat overblijft,
-                gebruiken we alleen voor de cijfers: de datum en de tijden, het team, het aantal lopers,
-                de soort melding, de straat en hoe de melding is afgehandeld. De kopieën van de mails
-                over meldingen verwijderen we {retention} nadat we ze verstuurden.""",
-                """Vraag je om een mail bij een nieuw aanmeldmoment, dan bewaren we je e-mailadres tot
-                je je afmeldt; bevestig je het niet binnen een week, dan verwijderen we het.""",
-                f"""Je gegevens voor de nieuwsbrief bewaren we zolang je de nieuwsbrief wilt ontvangen.
-                Meld je je af, dan krijg je meteen geen nieuwsbrief meer; {retention} later verwijderen
-                we je gegevens, samen met de kopieën van de mails over je aanmelding. Bevestig je je
-                aanmelding niet binnen een week, dan verwijderen we je e-mailadres.""",
-                f"""Je naam en e-mailadres bij een ingestuurd praktijkvoorbeeld verwijderen we
-                automatisch {retention} na het insturen, samen met de kopieën van de mails daarover. Het
-                voorbeeld op de website blijft staan, zonder je naam en adres; wil je dat we het
-                weghalen, mail dan naar [e-mail].""",
+                """We delen je gegevens alleen zoals hierboven staat. De politie krijgt alleen wat nodig
+                is, zoals bij het intakegesprek of voor de samenwerking met de wijkagent. We verkopen je
+                gegevens nooit. Deze website laadt niets van andere partijen."""
             ),
             heading("Je rechten"),
             rich_text(
@@ -252,9 +340,11 @@ def privacy_content(municipality):
                     "om te stoppen met het gebruik van je gegevens (bezwaar).",
                 )
                 + html_paragraphs(
+                    """Gaf je toestemming? Dan kun je die altijd intrekken. Wat we tot dan deden, blijft
+                    wel geldig.""",
                     """Stuur je verzoek naar [e-mail] of bel [telefoon]. We reageren binnen een maand.
-                    Soms vragen we je eerst aan te tonen wie je bent, zodat we je gegevens niet aan een
-                    ander geven."""
+                    Soms vragen we je eerst aan te tonen wie je bent. Zo geven we je gegevens niet aan
+                    een ander.""",
                 )
             ),
             contact_details(title="Team buurtpreventie"),
@@ -265,9 +355,9 @@ def privacy_content(municipality):
             ),
             heading("Vragen of een klacht?"),
             paragraph(
-                """Heb je een vraag over privacy, of ben je het niet eens met hoe we met je gegevens
-                omgaan? Neem dan contact op met de functionaris gegevensbescherming (FG) van
-                [gemeente]: mail de FG, of bel [telefoon] en vraag naar de FG."""
+                """Heb je een vraag over privacy? Of ben je het niet eens met hoe we met je gegevens
+                omgaan? Neem dan contact op met de functionaris gegevensbescherming (FG) van [gemeente].
+                Mail de FG, of bel [telefoon] en vraag naar de FG."""
             ),
             contact(
                 "Functionaris gegevensbescherming",
@@ -366,8 +456,8 @@ def contact_content(municipality):
             heading("Vragen over buurtpreventie"),
             contact_details(
                 title="Team buurtpreventie",
-                text="""Voor vragen over aanmelden, de informatieavonden, trainingen en je team. Bereikbaar
-                op werkdagen van 9.00 tot 17.00 uur.""",
+                text="""Voor vragen over aanmelden, de informatiebijeenkomsten, trainingen en je team.
+                Bereikbaar op werkdagen van 9.00 tot 17.00 uur.""",
             ),
             paragraph(
                 """Liever langskomen? Dat kan op het gemeentehuis: [adres]. Maak wel eerst een afspraak,
@@ -408,11 +498,11 @@ def colofon_content(municipality):
             ),
             heading("Bronnen"),
             paragraph(
-                f"""De informatie in het dossier is gebaseerd op de handreiking <i>Buurtpreventie binnen
-                lokale veiligheidsaanpak</i> van het
+                f"""De informatie in het dossier komt uit twee bronnen. De eerste is de handreiking
+                <i>Buurtpreventie binnen lokale veiligheidsaanpak</i> van het
                 {external_link("https://hetccv.nl", "Centrum voor Criminaliteitspreventie en Veiligheid")}
-                (CCV, 2018) en op onderzoek van de Universiteit Leiden naar waarom mensen meedoen aan
-                buurtpreventie. Alle teksten op deze website hebben we zelf geschreven."""
+                (CCV, 2018). De tweede is onderzoek van de Universiteit Leiden naar waarom mensen meedoen
+                aan buurtpreventie. Alle teksten op deze website hebben we zelf geschreven."""
             ),
             heading("Techniek"),
             paragraph(
@@ -432,6 +522,42 @@ def colofon_content(municipality):
         ],
     }
 
+
+# What the service pages' demo texts invent and the municipality must check (LocalFactsMixin):
+# shown to editors on top of the page's edit form, never on the site.
+SERVICE_PAGE_FACTS = {
+    "startpagina": [
+        "Meedoen kost bewoners niets",
+        "Aanmelden kan een paar keer per jaar, met daarna een informatiebijeenkomst en een intakegesprek",
+    ],
+    "privacyverklaring": [
+        "Bewaartermijn: 365 dagen (Instellingen > Instellingen gemeente), voor aanmeldingen, opgaven, "
+        "verslagen, praktijkvoorbeelden en afgemelde abonnees",
+        "Grondslag per formulier: taak van algemeen belang (aanmelding, bijeenkomsten, teams, verslagen, "
+        "tussenevaluatie) of toestemming (houd mij op de hoogte, nieuwsbrief, praktijkvoorbeelden, contact)",
+        "Bij het intakegesprek is de wijkagent of de coördinator van de wijk; die krijgt de naam van de aanvrager",
+        "De politie krijgt alleen wat nodig is voor het intakegesprek en de samenwerking met de wijkagent",
+        "Onbevestigde aanvragen (nieuwsbrief, houd mij op de hoogte) gaan na een week weg",
+        "Contactformulier: bewaartermijn 180 dagen (op de formulierpagina); tussenevaluatie: de bewaartermijn "
+        "uit de instellingen; beide alleen zichtbaar voor de behandelaars van aanmeldingen",
+        "Reactietermijn op een verzoek over je gegevens: binnen een maand",
+        "E-mailadres van de functionaris gegevensbescherming: fg@gemeente.example",
+    ],
+    "toegankelijkheid": [
+        "Status: eerste maatregelen genomen; nog geen onderzoek door een onafhankelijke deskundige",
+        "Reactie op een melding over toegankelijkheid: binnen vijf werkdagen",
+        "Klachten daarna: de Nationale ombudsman (of een gemeentelijke ombudsman)",
+    ],
+    "contact": [
+        "Team buurtpreventie bereikbaar op werkdagen van 9.00 tot 17.00 uur",
+        "Langskomen op het gemeentehuis alleen op afspraak",
+        "Meldingen over de openbare ruimte via [telefoon] of [e-mail]",
+    ],
+    "colofon": [
+        "Uitgever: team buurtpreventie van de gemeente",
+        "Haal de melding ‘Dit is een demonstratiewebsite’ weg",
+    ],
+}
 
 # The service pages under the home page: (slug, title, in the menu, content from the municipality settings).
 SERVICE_PAGES = [

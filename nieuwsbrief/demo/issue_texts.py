@@ -5,8 +5,8 @@ from home.demo import html_paragraphs, page_link, squash
 ARCHIVE_SLUG = "nieuwsbrieven"
 ARCHIVE_TITLE = "Nieuwsbrieven"
 ARCHIVE_INTRO = html_paragraphs(
-    """Een paar keer per jaar verschijnt de nieuwsbrief over buurtpreventie: wat teams in hun
-    wijk doen, wat de gemeente en de politie met jullie meldingen deden, en wanneer de volgende
+    """Een paar keer per jaar verschijnt de nieuwsbrief over buurtpreventie. Je leest wat teams in
+    hun wijk doen en wat de gemeente en de politie met jullie meldingen deden. En wanneer de volgende
     aanmeldmomenten en informatiebijeenkomsten zijn. Hier lees je alle nummers terug."""
 )
 ARCHIVE_DESCRIPTION = "Alle nieuwsbrieven over buurtpreventie: praktijkvoorbeelden van teams, nieuws en de agenda."
@@ -42,13 +42,13 @@ ISSUES = [
     {
         "slug": "nieuwsbrief-najaar",
         "title": "Nieuwsbrief najaar",
-        "subject": "Nieuwsbrief buurtpreventie: jongeren, de buurtapp en de agenda voor het najaar",
+        "subject": "Nieuwsbrief buurtpreventie: jongeren, de app-groep en de agenda voor het najaar",
         "intro": squash(
             """De dagen worden korter: tijd voor de avondronde. In deze nieuwsbrief een team dat met
-            jongeren in gesprek ging, afspraken voor de buurtapp, en wanneer je je kunt aanmelden."""
+            jongeren in gesprek ging, afspraken voor de app-groep, en wanneer je je kunt aanmelden."""
         ),
-        "description": "Nieuwsbrief najaar: in gesprek met jongeren, huisregels voor de buurtapp, tips voor de donkere "
-        "maanden en de agenda.",
+        "description": "Nieuwsbrief najaar: in gesprek met jongeren, huisregels voor de app-groep, tips voor de "
+        "donkere maanden en de agenda.",
         "days_ago": 20,
         "examples": ["in-gesprek-met-jongeren-bij-het-trapveld", "huisregels-voor-de-buurtapp"],
         "text_heading": "Tips voor de donkere maanden",

@@ -131,12 +131,12 @@ EXAMPLES = [
     ),
     (
         "huisregels-voor-de-buurtapp",
-        "Huisregels voor de buurtapp, samen met de wijkagent",
+        "Huisregels voor de app-groep, samen met de wijkagent",
         squash(
-            """Onze buurtapp werd een kletsgroep met dubbele berichten. Met de wijkagent maakten we
+            """Onze app-groep werd een kletsgroep met dubbele berichten. Met de wijkagent maakten we
             vijf huisregels. Nu staan er weer alleen berichten in die ertoe doen."""
         ),
-        "Buurtapp De Horst",
+        "App-groep De Horst",
         "De Horst",
         124,
         ["samenwerking-met-politie", "contact-met-de-buurt"],
@@ -146,9 +146,9 @@ EXAMPLES = [
                 """Onze WhatsApp-groep groeide snel naar meer dan tweehonderd leden. Er kwamen
                 berichten over verloren katten, doorgestuurde waarschuwingen en discussies. De
                 echte meldingen raakten ondergesneeuwd.""",
-                """Samen met de wijkagent schreven we vijf huisregels, zoals: bij gevaar eerst
-                [alarmnummer] bellen en dan pas appen, geen foto's van mensen die je niet kent, en reageren in een
-                apart gesprek.""",
+                """Samen met de wijkagent schreven we vijf huisregels. Bijvoorbeeld: bij gevaar eerst
+                [alarmnummer] bellen en dan pas appen. Geen foto's van mensen die je niet kent. En
+                reageren doe je in een apart gesprek.""",
             ],
             [
                 """Nieuwe leden krijgen de regels bij binnenkomst. Het aantal berichten is

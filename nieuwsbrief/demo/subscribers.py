@@ -16,7 +16,7 @@ SLUG = "nieuwsbrief"
 TITLE = "Nieuwsbrief ontvangen"
 INTRO = (
     "<p>Een paar keer per jaar sturen we een nieuwsbrief over buurtpreventie: praktijkvoorbeelden van "
-    "teams, tips, en de aanmeldmomenten en informatieavonden die eraan komen.</p>"
+    "teams, tips, en de aanmeldmomenten en informatiebijeenkomsten die eraan komen.</p>"
 )
 DESCRIPTION = "Meld je aan voor de nieuwsbrief over buurtpreventie: voorbeelden van teams, tips en de agenda."
 

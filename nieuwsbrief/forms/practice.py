@@ -54,7 +54,7 @@ class ShareExampleForm(ConsentMixin, PublicForm):
     team = django_forms.CharField(
         label="Naam van je team",
         max_length=PracticeExamplePage._meta.get_field("team_name").max_length,
-        help_text="Bijvoorbeeld ‘Buurtpreventie Noorderpark’ of de naam van jullie appgroep.",
+        help_text="Bijvoorbeeld ‘Buurtpreventie Noorderpark’ of de naam van jullie app-groep.",
         error_messages={"required": "Vul de naam van je team in."},
     )
     wijk = django_forms.ChoiceField(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from aanmelding.forms.registrations import DUPLICATE_MESSAGE, MEMBERS_MESSAGE, RegistrationForm
 from aanmelding.mails.registrations import WITHDRAW_PURPOSE
 from aanmelding.models import Registration
-from forms.consent import CONSENT_REQUIRED_MESSAGE
+from forms.consent import READ_REQUIRED_MESSAGE
 from forms.models import OutgoingMail
 from forms.spam import CHECK_AGAIN_MESSAGE, TOO_FAST_MESSAGE
 from forms.testing import public_form_data
@@ -429,7 +429,8 @@ def test_consent_is_required(client, registration_page, open_round, wijk):
     response = client.post(registration_page.url, registration_data(wijk, consent=None))
 
     assert response.status_code == 200
-    assert CONSENT_REQUIRED_MESSAGE in field_error(response, "consent")
+    # A public task: the box asks only that the privacy statement was read, not for consent.
+    assert READ_REQUIRED_MESSAGE in field_error(response, "consent")
     nothing_stored_or_sent()
 
 

@@ -263,7 +263,7 @@ def test_a_new_link_goes_to_the_coordinator_and_opens_the_team(
 
     [message] = mails_to("kees@voorbeeld.example")
     assert message.subject == "De teamlink van Lantaarnlopers"
-    assert "Deel hem alleen met de leden van je team" in message.body
+    assert "Deel hem daarom alleen met de leden van je team" in message.body
     assert "We maken dan een nieuwe link" in message.body and "loopronde" in message.body
     token, path = token_from(message)
     assert token in html_part(message)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from aanmelding.forms.evenings import PERSONS_MESSAGE
 from aanmelding.mails import evenings as evening_mails
 from aanmelding.models import EveningSignup, InfoEveningIndexPage, InfoEveningPage
-from forms.consent import CONSENT_REQUIRED_MESSAGE
+from forms.consent import READ_REQUIRED_MESSAGE
 from forms.fields import INVALID_EMAIL_MESSAGE
 from home.models import HomePage
 from tests.browser.conftest import DESKTOP, PHONE, VIEWPORTS, assert_fits_the_screen, focused
@@ -273,7 +273,7 @@ def test_the_sign_up_form_in_its_error_state_has_no_axe_violations(
     summary = page.locator(".error-summary")
     assert summary.get_attribute("role") == "alert"
     assert "Er ging iets mis" in summary.inner_text()
-    for message in ("Vul je naam in.", "Vul je e-mailadres in.", CONSENT_REQUIRED_MESSAGE):
+    for message in ("Vul je naam in.", "Vul je e-mailadres in.", READ_REQUIRED_MESSAGE):
         assert message in summary.inner_text()
     assert PERSONS_MESSAGE not in summary.inner_text()  # "Alleen ik" is chosen already
     assert page.locator("#id_persons_0").is_checked()

@@ -177,8 +177,8 @@ def test_dossier_has_its_chapters_in_order_and_all_roles(load_demo):
     dossier = DossierPage.objects.child_of(home).get(slug="buurtpreventie")
     assert dossier.live and dossier.show_in_menus and dossier.summary
     chapters = list(dossier.chapters())
-    assert len(chapters) >= 9
-    assert [chapter.title for chapter in chapters[:9]] == [
+    assert len(chapters) >= 10
+    assert [chapter.title for chapter in chapters[:10]] == [
         "Wat is buurtpreventie en waarom",
         "Rollen en verantwoordelijkheden",
         "Wat gemeente en politie bieden en verwachten",
@@ -187,6 +187,7 @@ def test_dossier_has_its_chapters_in_order_and_all_roles(load_demo):
         "Informatie delen en terugkoppeling",
         "Motivatie en maatwerk",
         "Waardering en evaluatie",
+        "Begrippen",
         "Veelgestelde vragen",
     ]
     for chapter in chapters:
@@ -205,7 +206,7 @@ def test_dossier_has_its_chapters_in_order_and_all_roles(load_demo):
     roles_block = next(block for block in roles_chapter.body if block.block_type == "roles")
     assert {role.pk for role in roles_block.value["roles"]} == {role.pk for role in roles}
 
-    faq_block = next(block for block in chapters[8].body if block.block_type == "faq")
+    faq_block = next(block for block in chapters[9].body if block.block_type == "faq")
     assert len(faq_block.value["questions"]) >= 8
     assert any(block.block_type == "steps" for block in chapters[3].body)
     assert any(block.block_type == "callout" and block.value["kind"] == "warning" for block in chapters[4].body)

@@ -20,6 +20,7 @@ from home.demo import html_list
 
 from . import (
     aanmelden,
+    begrippen,
     informatie_delen,
     motivatie_en_maatwerk,
     rollen_en_verantwoordelijkheden,
@@ -42,7 +43,7 @@ DOSSIER_SUMMARY = html_list(
     "Bewoners letten samen op hun buurt: lopend in een team of via een app-groep.",
     "Je signaleert, je helpt voorkomen en je verbindt. Het werk van de politie neem je nooit over.",
     "Gemeente en politie bieden training, hesjes en zaklampen, vast contact en terugkoppeling.",
-    "Aanmelden kan een paar keer per jaar. Daarna volgen een informatieavond en een kort gesprek.",
+    "Aanmelden kan een paar keer per jaar. Daarna volgen een informatiebijeenkomst en een intakegesprek.",
     "Bij gevaar bel je altijd eerst <b>[alarmnummer]</b>.",
 )
 
@@ -64,6 +65,7 @@ CHAPTERS = [
         informatie_delen,
         motivatie_en_maatwerk,
         waardering_en_evaluatie,
+        begrippen,
         veelgestelde_vragen,
     )
 ]

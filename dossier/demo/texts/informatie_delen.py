@@ -14,6 +14,14 @@ DESCRIPTION = (
 )
 
 
+# What the text invents and the municipality must check (shown to editors only).
+LOCAL_FACTS = [
+    "Algemene terugkoppeling elk kwartaal op de pagina 'Wat we met jullie meldingen deden'",
+    "Meldingen over de openbare ruimte via [telefoon]; overlast pakt de boa op",
+    "Gemeente en politie delen de informatie uit de verslagen met elkaar",
+]
+
+
 def body(context):
     return [
         heading("Ook 'het was rustig' is informatie"),
@@ -31,7 +39,7 @@ def body(context):
                 "of jullie alleen over de hoofdwegen liepen, of ook door achterpaden en brandgangen;",
                 "wie er meeliepen;",
                 "wat jullie opviel;",
-                "met wie jullie een praatje maakten, waarover het ging en hoe het contact verliep;",
+                "waarover jullie met bewoners praatten en hoe dat ging, zonder namen te noemen;",
                 "waar jullie vooral op letten, zoals open ramen en deuren of overhangend groen;",
                 "wat de gemeente moet weten over de openbare ruimte, zoals een kapotte lantaarnpaal of "
                 "een losse stoeptegel.",
@@ -58,14 +66,14 @@ def body(context):
         ),
         heading("Zo laten we weten wat we ermee doen"),
         paragraph(
-            """Bij elke melding in een verslag zie je op jullie teampagina wat de gemeente ermee doet:
-            doorgezet naar een afdeling, opgelost, of niet opgepakt en waarom. De coördinator krijgt bij
-            elke stap een e-mail.""",
+            """Bij elke melding in een verslag zie je op jullie teampagina wat de gemeente ermee doet.
+            Bijvoorbeeld: doorgezet naar een afdeling, opgelost, of niet opgepakt en waarom. De
+            coördinator krijgt bij elke stap een e-mail.""",
             """Over andere zaken kunnen we niet altijd iets persoonlijk vertellen, bijvoorbeeld omdat de
             politie nog onderzoek doet of om de privacy van anderen te beschermen. Daarom geven we ook
-            algemene terugkoppeling voor alle bewoners: elk kwartaal op de pagina 'Wat we met jullie
-            meldingen deden', met cijfers over de rondes en de meldingen. Zo zie je wat jullie inzet
-            oplevert.""",
+            algemene terugkoppeling voor alle bewoners. Dat doen we elk kwartaal op de pagina 'Wat we met
+            jullie meldingen deden', met cijfers over de rondes en de meldingen. Zo zie je wat jullie
+            inzet oplevert.""",
         ),
         callout(
             "info",

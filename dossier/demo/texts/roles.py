@@ -76,7 +76,7 @@ def role_texts():
             "slug": "beheerder-app-groep",
             "organisation": "Bewoners",
             "summary": squash(
-                """De beheerder zorgt dat de buurtapp-groep rustig, bruikbaar en veilig blijft, en houdt
+                """De beheerder zorgt dat de app-groep rustig, bruikbaar en veilig blijft, en houdt
                 contact met de wijkagent."""
             ),
             "responsibilities": html_list(
@@ -137,7 +137,7 @@ def role_texts():
             ),
         },
         {
-            "name": "BOA (handhaver)",
+            "name": "Boa (handhaver)",
             "slug": "boa",
             "organisation": "Gemeente, afdeling handhaving",
             "summary": squash(
@@ -173,8 +173,8 @@ def role_texts():
                 de ondersteuning, en verbindt teams, politie en gemeente."""
             ),
             "responsibilities": html_list(
-                "Aanmeldmomenten en informatieavonden organiseren.",
-                "Samen met de politie de kennismakingsgesprekken voeren en afspraken vastleggen.",
+                "Aanmeldmomenten en informatiebijeenkomsten organiseren.",
+                "Samen met de politie de intakegesprekken voeren en afspraken vastleggen.",
                 "Het basispakket regelen: twee trainingen, hesjes, zaklampen en een teambudget.",
                 """Elk jaar een bijeenkomst voor coördinatoren en beheerders organiseren, en één
                 activiteit voor alle buurtpreventen.""",

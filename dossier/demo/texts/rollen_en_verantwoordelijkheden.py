@@ -13,6 +13,19 @@ DESCRIPTION = (
 )
 
 
+# What the texts of this chapter and its roles invent and the municipality must check.
+LOCAL_FACTS = [
+    "Elk team en elke app-groep heeft een vaste contactpersoon bij de gemeente en een vaste wijkagent",
+    "Coördinatoren houden geregeld contact met wijkagent en gemeente, bijvoorbeeld elke maand",
+    "Eén bijeenkomst per jaar voor coördinatoren en beheerders, en één activiteit voor alle buurtpreventen",
+    "Het team buurtpreventie voert de intakegesprekken samen met de politie",
+    "Basispakket: twee trainingen, hesjes, zaklampen en een teambudget",
+    "Team buurtpreventie bereikbaar op werkdagen van 9.00 tot 17.00 uur",
+    "De boa werkt bij de afdeling handhaving van de gemeente en is niet bereikbaar voor spoed",
+    "App-groepen werken volgens SAAR (Signaleer, Alarmeer, App, Reageer)",
+]
+
+
 def body(context):
     return [
         heading("Wie doet wat?"),
@@ -51,7 +64,7 @@ def body(context):
             "tip",
             "Coördinator of beheerder worden?",
             html_paragraphs(
-                """Vertel het in je kennismakingsgesprek. We helpen je op weg, bijvoorbeeld met een
+                """Vertel het in je intakegesprek. We helpen je op weg, bijvoorbeeld met een
                 training en met contact met ervaren coördinatoren."""
             ),
         ),

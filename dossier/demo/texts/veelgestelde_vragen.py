@@ -15,6 +15,18 @@ DESCRIPTION = (
 )
 
 
+# What the text invents and the municipality must check (shown to editors only).
+LOCAL_FACTS = [
+    "Minimumleeftijd 18 jaar, geen maximumleeftijd",
+    "Verzekerd via de vrijwilligersverzekering van de gemeente (ongevallen en aansprakelijkheid)",
+    "Een of twee rondes per maand van ongeveer een uur, twee trainingen, een paar overleggen per jaar",
+    "Trainingen, hesje en zaklamp gratis; elk team een eigen budget",
+    "Meedoen kan als je in de wijk woont of werkt",
+    "Bij stoppen lever je hesje en zaklamp in",
+    "Team buurtpreventie bereikbaar op werkdagen van 9.00 tot 17.00 uur",
+]
+
+
 def body(context):
     chapters = context["chapters"]
     safety = chapters.get("veilig-op-ronde")
@@ -82,17 +94,18 @@ def body(context):
                     ),
                 ),
                 (
-                    "Moet ik in de wijk wonen?",
+                    "Moet ik in de wijk wonen of werken?",
                     html_paragraphs(
-                        """Ja, je woont of werkt in de buurt waar je team loopt of waar de app-groep voor
-                        is. Je kent de buurt dan goed, en dat maakt je signalen waardevol."""
+                        """Ja. Je woont of werkt in de wijk waar je team loopt of waar de app-groep voor
+                        is. Daarom vraagt het aanmeldformulier in welke wijk je woont of werkt. Je kent de
+                        buurt dan goed, en dat maakt je signalen waardevol."""
                     ),
                 ),
                 (
                     "Kan ik meedoen als ik niet goed ter been ben?",
                     html_paragraphs(
                         """Zeker. Je kunt meedoen in een app-groep, kortere rondes lopen of helpen met
-                        het rooster en de verslagen. Bespreek het in het kennismakingsgesprek."""
+                        het rooster en de verslagen. Bespreek het in het intakegesprek."""
                     ),
                 ),
                 (
@@ -127,8 +140,9 @@ def body(context):
         ),
         heading("Staat je vraag er niet bij?"),
         paragraph(
-            f"""Neem contact met ons op. Op de {page_link(context["contact"], "contactpagina")} vind je ook
-            hoe je de wijkagent bereikt."""
+            f"""Stel je vraag met het {page_link(context.get("contact_form"), "contactformulier")}, of neem
+            op een andere manier contact met ons op. Op de {page_link(context["contact"], "contactpagina")}
+            vind je ook hoe je de wijkagent bereikt."""
         ),
         municipality_contact("Op werkdagen bereikbaar van 9.00 tot 17.00 uur."),
     ]

@@ -13,6 +13,15 @@ DESCRIPTION = (
 )
 
 
+# What the text invents and the municipality must check (shown to editors only).
+LOCAL_FACTS = [
+    "Lopen met minstens twee personen, met hesje, zaklamp en telefoon",
+    "Vóór de eerste ronde de training 'Veilig op ronde'",
+    "Het rooster gaat naar de wijkagent; de meldkamer weet wanneer en waar een team loopt",
+    "Nazorg: coördinator, wijkagent of Slachtofferhulp Nederland",
+]
+
+
 def body(context):
     return [
         heading("Jouw veiligheid gaat voor"),

@@ -1,6 +1,6 @@
 """Chapter 3 of the dossier: Wat gemeente en politie bieden en verwachten."""
 
-from home.demo import heading, html_list, html_paragraphs, paragraph, rich_text
+from home.demo import callout, heading, html_list, html_paragraphs, paragraph, rich_text
 
 from .common import municipality_contact
 
@@ -13,6 +13,19 @@ DESCRIPTION = (
     "Wat gemeente en politie je bieden als je meedoet aan buurtpreventie, zoals training, "
     "materiaal en terugkoppeling, en wat ze van jullie vragen."
 )
+
+
+# What the text invents and the municipality must check (shown to editors only).
+LOCAL_FACTS = [
+    "Elke maand een kort telefoontje of mailtje met de coördinator of beheerder",
+    "Trainingen 'Veilig op ronde' en 'Signaleren en melden' (basispakket)",
+    "Extra trainingen: EHBO, reanimeren met een AED, omgaan met lastige gesprekken",
+    "Hesje en zaklamp voor teams die rondes lopen; verzekering tijdens activiteiten",
+    "Teambudget per team, hoogte naar het aantal actieve leden",
+    "Eén bijeenkomst per jaar voor coördinatoren en beheerders, één activiteit per jaar voor iedereen",
+    "Afspraken in een convenant of een korte lijst, bekeken bij de tussenevaluatie",
+    "Het kader 'Voorbeeld' (lokaal doel, wat wel en niet geboden wordt) is verzonnen: vervang het",
+]
 
 
 def body(context):
@@ -41,8 +54,8 @@ def body(context):
         rich_text(
             html_paragraphs("Iedereen die meedoet, krijgt een basispakket:")
             + html_list(
-                """twee vaste trainingen: <b>Veilig op ronde</b> (wat je wel en niet doet als er iets
-                gebeurt) en <b>Signaleren en melden</b> (wat je doorgeeft, hoe en aan wie);""",
+                """de training <b>Veilig op ronde</b>: wat je wel en niet doet als er iets gebeurt;""",
+                """de training <b>Signaleren en melden</b>: wat je doorgeeft, hoe en aan wie;""",
                 "een hesje en een zaklamp voor teams die rondes lopen;",
                 "een verzekering tijdens je activiteiten voor het team.",
             )
@@ -60,8 +73,8 @@ def body(context):
         ),
         heading("Elkaar ontmoeten", "h3"),
         paragraph(
-            """Eén keer per jaar organiseren we een bijeenkomst voor alle coördinatoren en beheerders: om
-            elkaar te leren kennen, ervaringen uit te wisselen en de samenwerking te verbeteren. Daarnaast
+            """Eén keer per jaar organiseren we een bijeenkomst voor alle coördinatoren en beheerders.
+            Daar leer je elkaar kennen, wissel je ervaringen uit en verbeteren we samen het werk. Daarnaast
             is er elk jaar een activiteit voor alle buurtpreventen, bijvoorbeeld een barbecue of een
             thema-avond over veiligheid."""
         ),
@@ -83,7 +96,26 @@ def body(context):
         paragraph(
             """Voordat een team of app-groep start, bespreken we samen wat je van elkaar mag verwachten.
             Dat leggen we vast: in een convenant dat we allebei ondertekenen, of in een korte lijst met
-            afspraken. Bij de evaluatie kijken we of de afspraken nog kloppen."""
+            afspraken. Bij de tussenevaluatie kijken we of de afspraken nog kloppen."""
+        ),
+        heading("Waarom we dit bieden, en wat niet"),
+        paragraph(
+            """De gemeente kiest wat ze biedt aan de hand van een eigen doel. Dat doel staat in het
+            veiligheidsbeleid. Zo weet je waarom je iets wel of niet krijgt."""
+        ),
+        callout(
+            "info",
+            "Voorbeeld: de gemeente vervangt deze tekst door haar eigen doel en keuzes",
+            html_paragraphs(
+                """<b>Ons doel.</b> Over drie jaar heeft elke wijk een team of een app-groep. Zo willen
+                we minder inbraken en meer contact tussen buren.""",
+                """<b>Wat we bieden, en waarom.</b> Training en materiaal, omdat je veilig moet kunnen
+                werken. Vast contact en terugkoppeling, omdat je melding pas iets oplevert als er iets mee
+                gebeurt.""",
+                """<b>Wat we niet bieden, en waarom.</b> Geen vergoeding per uur: buurtpreventie is
+                vrijwilligerswerk. Geen portofoons of camera's: je kijkt en meldt, je spoort niemand op.
+                Geen eigen app: een app-groep kiest zelf welke app ze gebruikt.""",
+            ),
         ),
         municipality_contact("Vragen over wat de gemeente biedt? Neem gerust contact op."),
     ]

@@ -14,6 +14,13 @@ DESCRIPTION = (
 )
 
 
+# What the text invents and the municipality must check (shown to editors only).
+LOCAL_FACTS = [
+    "Twee vormen: teams die rondes lopen (met hesje) en app-groepen",
+    "Buurtpreventie is onderdeel van het lokale veiligheidsbeleid",
+]
+
+
 def body(context):
     return [
         heading("Samen een oogje in het zeil"),
@@ -76,8 +83,8 @@ def body(context):
         heading("Waarom de gemeente meedoet"),
         paragraph(
             """Voor de gemeente is buurtpreventie geen doel op zich. Het is een manier om samen met
-            bewoners te werken aan een veilige en leefbare buurt, als aanvulling op het werk van de
-            politie en de gemeente. Zo past het in het veiligheidsbeleid van de gemeente.""",
+            bewoners te werken aan een veilige en leefbare buurt. Het komt bij het werk van de politie en
+            de gemeente, en vervangt dat niet. Zo past het in het veiligheidsbeleid van de gemeente.""",
             """In de volgende hoofdstukken lees je wie wat doet, wat de gemeente en de politie je bieden
             en hoe je je aanmeldt.""",
         ),
