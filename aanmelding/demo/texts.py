@@ -11,22 +11,23 @@ WIJKEN = ["Centrum", "De Horst", "Noorderpark", "Oude Haven", "Zuidwijk", "Buite
 INTRO = (
     "<p>Wil je meedoen aan buurtpreventie? Meld je hier aan voor een nieuw team dat rondes loopt, "
     "een nieuwe app-groep of een team dat al bestaat. Na je aanmelding nodigen we je uit voor de "
-    "informatieavond en een kennismakingsgesprek.</p>"
+    "informatiebijeenkomst en een intakegesprek.</p>"
 )
 CLOSED = (
     "<p>Nieuwe teams en deelnemers melden zich aan tijdens vaste aanmeldmomenten, een paar keer per jaar. "
     "Zo kunnen gemeente en politie iedereen goed begeleiden en beginnen nieuwe buurtpreventen samen.</p>"
 )
 THANKS = (
-    "<ol><li>Je krijgt een uitnodiging voor de informatieavond van dit aanmeldmoment.</li>"
-    "<li>Daarna maken we een afspraak voor een kennismakingsgesprek. We praten over wat je wilt doen, "
+    "<ol><li>Je krijgt een uitnodiging voor de informatiebijeenkomst van dit aanmeldmoment.</li>"
+    "<li>Daarna maken we een afspraak voor een intakegesprek. We praten over wat je wilt doen, "
     "hoeveel tijd je hebt en wat je drijft.</li>"
     "<li>Samen leggen we de afspraken vast. Dan kun je van start.</li></ol>"
 )
 CONFIRMATION = (
-    "Wat gebeurt er nu? Je krijgt een uitnodiging voor de informatieavond. Daarna maken we een afspraak "
-    "voor een kort kennismakingsgesprek.\n\nHeb je vragen? Antwoord dan op deze mail of bel de gemeente."
+    "Wat gebeurt er nu? Je krijgt een uitnodiging voor de informatiebijeenkomst. Daarna maken we een afspraak "
+    "voor een kort intakegesprek.\n\nHeb je vragen? Antwoord dan op deze mail of bel de gemeente."
 )
+INVITATION_SUBJECT = "Uitnodiging voor een intakegesprek"
 INVITATION = (
     "Bedankt voor je aanmelding. We willen graag kennismaken in een kort gesprek van ongeveer een half uur, "
     "samen met de wijkagent of de coördinator van je wijk.\n\nWe bellen of mailen je binnenkort om een "
@@ -56,7 +57,7 @@ DEMO_REGISTRATIONS = [
         "priya@voorbeeld.example",
         Registration.Kind.NEW_APP_GROUP,
         "Zuidwijk",
-        "Buurtapp Zuidwijk-Oost",
+        "App-groep Zuidwijk-Oost",
         30,
     ),
 ]
@@ -95,7 +96,7 @@ DEMO_SIGNUPS = [
     ("Priya Raghoebier", "priya@voorbeeld.example", 2, "Is er parkeergelegenheid bij het buurthuis?"),
     ("Kees Bakker", "kees.bakker@voorbeeld.example", 1, ""),
     ("Anouk Jansen", "anouk@voorbeeld.example", 2, ""),
-    ("Mohamed Ouali", "mohamed@voorbeeld.example", 1, "Ik beheer al een buurtapp van veertig leden."),
+    ("Mohamed Ouali", "mohamed@voorbeeld.example", 1, "Ik beheer al een app-groep van veertig leden."),
     ("Els Visser", "els.visser@voorbeeld.example", 1, ""),
 ]
 
@@ -106,8 +107,8 @@ UPCOMING_EVENING = {
     "location_address": "Schakelplein 4, 1234 AB Voorbeeld",
     "accessibility_notes": "Rolstoeltoegankelijk en met ringleiding. Bushalte Schakelplein ligt op 100 meter.",
     "search_description": (
-        "Informatiebijeenkomst over buurtpreventie in Buurthuis De Schakel: hoe het werkt, wat je doet en wat je "
-        "kunt verwachten. Meld je aan, de plaatsen zijn beperkt."
+        "Informatiebijeenkomst over buurtpreventie in Buurthuis De Schakel: hoe het werkt en wat je kunt "
+        "verwachten. Meld je aan, de plaatsen zijn beperkt."
     ),
 }
 PAST_EVENING = {
@@ -182,7 +183,7 @@ DEMO_TEAMS = [
         ["Willem Jansen", "Sanne de Graaf", "Ahmet Yilmaz"],
     ),
     (
-        "Buurtapp De Horst",
+        "App-groep De Horst",
         "appgroep",
         "De Horst",
         "Priya Raghoebier",

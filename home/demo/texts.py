@@ -163,7 +163,8 @@ def privacy_content(municipality):
                 basis=PUBLIC_TASK,
                 who=INTAKE_WHO_SEES,
                 how_long=f"""Tot {retention} na het sluiten van het aanmeldmoment. Dan halen we je naam,
-                je contactgegevens, je opmerking en de aantekeningen automatisch weg. De kopieën van onze
+                je contactgegevens, je opmerking, de aantekeningen en de persoonlijke regel automatisch
+                weg. De kopieën van onze
                 mails aan jou gaan ook weg. Wat overblijft, zegt niet wie je bent. Dat zijn de soort
                 aanmelding, de wijk, de cijfers van je postcode, de stand en je antwoorden op de
                 keuzevragen. Trek je je aanmelding in? Dan halen we je gegevens meteen weg.""",
@@ -276,13 +277,16 @@ def privacy_content(municipality):
             ),
             *processing(
                 "Het formulier voor de tussenevaluatie",
-                what="""Je antwoorden op de vragen, en de naam van je team als je die invult. Je naam
-                vragen we niet. Schrijf ook geen namen van anderen op.""",
+                what="""Je antwoorden op de vragen, de naam van je team als je die invult, en wanneer je
+                het formulier verstuurde. Je naam, je e-mailadres en je internetadres bewaren we niet.
+                Schrijf ook geen namen van anderen op. Staat er toch iets persoonlijks in een antwoord? Dan
+                gaan we daar even zorgvuldig mee om.""",
                 why="""Om te leren wat goed gaat en wat beter kan. We bespreken de antwoorden met de
                 politie.""",
                 basis=PUBLIC_TASK + " Het formulier heeft daarom geen vinkje.",
-                who="""Alleen de medewerkers van de gemeente die aanmeldingen behandelen. Met de politie
-                bespreken we wat eruit komt, niet wat één persoon schreef.""",
+                who="""Alleen de medewerkers van de gemeente die aanmeldingen behandelen, en de beheerders
+                van de website. Met de politie bespreken we wat eruit komt, niet wat één persoon
+                schreef.""",
                 how_long=f"""Tot {retention} na het versturen. Daarna halen we je antwoorden automatisch
                 weg.""",
             ),
@@ -293,11 +297,13 @@ def privacy_content(municipality):
                 why="Om je vraag te beantwoorden.",
                 basis=CONSENT
                 + """ Met het vinkje geef je toestemming om je naam, e-mailadres en vraag daarvoor te
-                gebruiken.""",
-                who="""Alleen de medewerkers van de gemeente die aanmeldingen behandelen. Zij krijgen je
-                vraag ook per mail.""",
-                how_long=f"""Tot {CONTACT_FORM_RETENTION} na het versturen. Daarna halen we je vraag en je
-                gegevens automatisch weg, met de kopie van de mail.""",
+                gebruiken. Trek je die in? Mail dan naar [e-mail], dan halen we je vraag weg.""",
+                who="""Alleen de medewerkers van de gemeente die aanmeldingen behandelen, en de beheerders
+                van de website. Je vraag gaat ook per mail naar het team buurtpreventie. Ons antwoord
+                sturen we naar je e-mailadres.""",
+                how_long=f"""Tot {CONTACT_FORM_RETENTION} na het versturen. Dan halen we je vraag en je
+                gegevens automatisch weg van de website, met de kopie van de mail. De mail aan het team
+                buurtpreventie halen we weg als je vraag is beantwoord.""",
             ),
             paragraph(
                 """Maakt de gemeente nog een ander formulier? Dan stelt ze per formulier in wie de
@@ -305,14 +311,17 @@ def privacy_content(municipality):
             ),
             *processing(
                 "De vragenlijst over je motivatie",
-                what="""Niets wat over jou gaat. We tellen alleen per week hoeveel mensen de vragenlijst
-                invulden, en hoe vaak elk profiel uitkwam.""",
+                what="""Niets wat over jou gaat. Je vult geen naam of e-mailadres in, dus er is ook geen
+                vinkje. We tellen alleen per week hoeveel mensen de vragenlijst invulden, en hoe vaak elk
+                profiel bovenaan stond.""",
                 why="Zo zien we welke redenen om mee te doen vaak voorkomen.",
                 basis="niet nodig, want we bewaren niets wat naar jou te herleiden is.",
-                who="""Je antwoorden en je uitslag zie alleen jij. Kies je daarna ‘Meld je aan’? Dan gaan
-                je antwoorden mee in de link naar het aanmeldformulier. We bewaren ze pas als je je
-                aanmelding verstuurt.""",
-                how_long="De tellingen per week bewaren we zolang de vragenlijst op de website staat.",
+                who="""De tellingen zien alleen de redacteuren en behandelaars van de gemeente. Je
+                antwoorden staan in de link naar je uitslag. Wie die link heeft, kan ze lezen. Kies je
+                ‘Meld je aan’? Dan gaan je antwoorden mee naar het aanmeldformulier. We bewaren ze pas
+                als je je aanmelding verstuurt.""",
+                how_long="""De link naar je uitslag werkt één dag. De tellingen per week zeggen niets over
+                jou; die bewaren we zonder termijn.""",
             ),
             *processing(
                 "Misbruik van formulieren tegengaan",
@@ -351,7 +360,15 @@ def privacy_content(municipality):
             heading("Cookies"),
             paragraph(
                 """Deze website gebruikt alleen cookies die nodig zijn om formulieren veilig te laten
-                werken. We gebruiken geen cookies om je te volgen en geen advertenties."""
+                werken. Na het versturen van een formulier onthoudt een cookie soms welk formulier je
+                stuurde, voor de bedankpagina. Dat cookie verloopt na twee weken. We gebruiken geen
+                cookies om je te volgen en geen advertenties."""
+            ),
+            heading("Het logboek van de webserver"),
+            paragraph(
+                """Zoals elke website houdt de server een logboek bij van de adressen die bezocht worden.
+                Daarin kan ook de link naar je uitslag van de vragenlijst staan. Dat logboek bewaren we
+                hoogstens 14 dagen."""
             ),
             heading("Vragen of een klacht?"),
             paragraph(
@@ -538,6 +555,8 @@ SERVICE_PAGE_FACTS = {
         "Bij het intakegesprek is de wijkagent of de coördinator van de wijk; die krijgt de naam van de aanvrager",
         "De politie krijgt alleen wat nodig is voor het intakegesprek en de samenwerking met de wijkagent",
         "Onbevestigde aanvragen (nieuwsbrief, houd mij op de hoogte) gaan na een week weg",
+        "Contactformulier: de mail aan het team buurtpreventie gaat weg als de vraag is beantwoord",
+        "Logboek van de webserver: hoogstens 14 dagen bewaard",
         "Contactformulier: bewaartermijn 180 dagen (op de formulierpagina); tussenevaluatie: de bewaartermijn "
         "uit de instellingen; beide alleen zichtbaar voor de behandelaars van aanmeldingen",
         "Reactietermijn op een verzoek over je gegevens: binnen een maand",

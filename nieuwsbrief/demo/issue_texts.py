@@ -50,7 +50,7 @@ ISSUES = [
         "description": "Nieuwsbrief najaar: in gesprek met jongeren, huisregels voor de app-groep, tips voor de "
         "donkere maanden en de agenda.",
         "days_ago": 20,
-        "examples": ["in-gesprek-met-jongeren-bij-het-trapveld", "huisregels-voor-de-buurtapp"],
+        "examples": ["in-gesprek-met-jongeren-bij-het-trapveld", "huisregels-voor-de-app-groep"],
         "text_heading": "Tips voor de donkere maanden",
         "text": (
             html_paragraphs(

@@ -130,7 +130,7 @@ EXAMPLES = [
         ),
     ),
     (
-        "huisregels-voor-de-buurtapp",
+        "huisregels-voor-de-app-groep",
         "Huisregels voor de app-groep, samen met de wijkagent",
         squash(
             """Onze app-groep werd een kletsgroep met dubbele berichten. Met de wijkagent maakten we

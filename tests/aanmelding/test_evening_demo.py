@@ -87,6 +87,7 @@ def test_an_editor_who_took_the_evenings_out_of_the_menu_keeps_them_out(demo, dj
 
 def test_the_demo_texts_tell_of_the_personal_line_and_the_waitlist_place(demo):
     privacy = " ".join(str(Page.objects.get(slug="privacyverklaring").specific.body).split())
-    assert "persoonlijke regel" in privacy and "net zo lang als je andere gegevens" in privacy
+    assert "persoonlijke regel in je uitnodiging" in privacy
+    assert "de aantekeningen en de persoonlijke regel automatisch weg" in privacy
     steps = " ".join(str(Page.objects.get(slug="aanmelden", depth=4).specific.body).split())
     assert "hoor je op welke plaats je staat" in steps and "als je wilt, waarom je mee wilt doen" in steps

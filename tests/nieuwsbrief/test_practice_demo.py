@@ -66,6 +66,7 @@ def test_the_site_says_how_to_share_an_example_and_what_that_stores(demo, client
     privacy_page = Page.objects.live().get(slug="privacyverklaring")
     privacy = " ".join(client.get(privacy_page.url).content.decode().split())
     assert "Een praktijkvoorbeeld insturen" in privacy
-    assert "Ook ingestuurde praktijkvoorbeelden gebruiken we voor die taak" in privacy
+    # Publishing rests on consent, and the checkbox says what for.
+    assert "Met het vinkje geef je toestemming om je voorbeeld te publiceren" in privacy
     assert "wie herkenbaar op de foto staat" in privacy
-    assert "Je naam en e-mailadres bij een ingestuurd praktijkvoorbeeld verwijderen we automatisch 365 dagen" in privacy
+    assert "Je naam en e-mailadres halen we 365 dagen (een jaar) na het insturen automatisch weg" in privacy

@@ -25,13 +25,13 @@ def test_it_names_every_field_a_subscriber_row_holds():
     stored = {field.name for field in Subscriber._meta.concrete_fields} - {"id"}
     said = {
         "email": "Je e-mailadres",
-        "wijk": "de wijk die je het meest interesseert (als je er een kiest)",
-        "status": "wanneer je je aanmeldde, bevestigde en afmeldde",
-        "created_at": "wanneer je je aanmeldde",
+        "wijk": "de wijk die je het meest interesseert als je die kiest",
+        "status": "Wanneer je je aanmeldde, bevestigde en afmeldde",
+        "created_at": "Wanneer je je aanmeldde",
         "confirmed_at": "bevestigde",
         "unsubscribed_at": "afmeldde",
-        "consent_given_at": "met welke versie van deze privacyverklaring je instemde",
-        "consent_version": "met welke versie van deze privacyverklaring je instemde",
+        "consent_given_at": "Welke versie van deze privacyverklaring er stond",
+        "consent_version": "Welke versie van deze privacyverklaring er stond",
     }
     assert stored == set(said), "a new field needs its line in the privacy statement"
     for phrase in said.values():
@@ -41,11 +41,16 @@ def test_it_names_every_field_a_subscriber_row_holds():
 
 def test_basis_and_periods_match_the_code():
     text = statement_text(200)
-    assert "Voor de nieuwsbrief vragen we je toestemming (artikel 6, lid 1, onder a van de AVG)" in text
+    # The newsletter's basis: consent (article 6, 1 a, named where the statement explains the bases).
+    assert "onder a van de AVG" in text
+    assert (
+        "je toestemming. Die kun je altijd weer intrekken. Je krijgt de nieuwsbrief pas als je je aanmelding "
+        "hebt bevestigd" in " ".join(text.split())
+    )
     # Unconfirmed requests: a week, the confirm link's life and the purge's.
     assert CONFIRM_DAYS == WEEK and links.CONFIRM_MAX_AGE == timedelta(days=WEEK)
-    assert "Bevestig je je aanmelding niet binnen een week, dan verwijderen we je e-mailadres" in text
+    assert "Bevestig je je aanmelding niet binnen een week? Dan halen we je e-mailadres weg" in text
     # Unsubscribed: erased after the retention period the settings hold.
-    assert "200 dagen later verwijderen we je gegevens" in text
-    assert "365 dagen (een jaar) later verwijderen we je gegevens" in statement_text(365)
-    assert "afmeldlink onder elke nieuwsbrief" in text
+    assert "Na 200 dagen halen we je gegevens weg" in text
+    assert "Na 365 dagen (een jaar) halen we je gegevens weg" in statement_text(365)
+    assert "Afmelden kan onder elke nieuwsbrief" in text

@@ -18,7 +18,7 @@ DESCRIPTION = (
 # What the text invents and the municipality must check (shown to editors only).
 LOCAL_FACTS = [
     "Afspraken met een team in een convenant of een korte lijst",
-    "Een tussenevaluatie met elk team, bijvoorbeeld na een half jaar",
+    "Een tussenevaluatie in een bijeenkomst of met een formulier",
 ]
 
 
