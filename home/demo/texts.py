@@ -190,10 +190,11 @@ def privacy_content(municipality):
                 maar een paar mensen opgeven.""",
                 basis=PUBLIC_TASK,
                 who="""De medewerkers van de gemeente die aanmeldingen behandelen. Op de bijeenkomst
-                hebben zij een lijst met de namen van wie er komt.""",
+                hebben zij een lijst met de namen van wie er komt. Redacteuren zien alleen aantallen, zoals
+                het aantal vrije plaatsen.""",
                 how_long=f"""Tot {retention} na de bijeenkomst. Dan halen we je naam, e-mailadres,
                 opmerking en de code automatisch weg, met de kopieën van onze mails. Alleen het aantal
-                personen blijft over.""",
+                personen en of je een plaats had, blijven over voor de cijfers.""",
             ),
             *processing(
                 "Nieuwsbrief",
