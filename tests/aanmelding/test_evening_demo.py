@@ -90,4 +90,6 @@ def test_the_demo_texts_tell_of_the_personal_line_and_the_waitlist_place(demo):
     assert "persoonlijke regel in je uitnodiging" in privacy
     assert "de aantekeningen en de persoonlijke regel automatisch weg" in privacy
     steps = " ".join(str(Page.objects.get(slug="aanmelden", depth=4).specific.body).split())
-    assert "hoor je op welke plaats je staat" in steps and "als je wilt, waarom je mee wilt doen" in steps
+    assert (
+        "Je hoort op welke plaats je staat" in steps and "Als je wilt, vertel je ook waarom je mee wilt doen" in steps
+    )
