@@ -182,9 +182,10 @@ class FormPage(PublicFormPageMixin, AbstractForm):
         "Toestemming",
         blank=True,
         help_text=(
-            "Vraag je naar persoonsgegevens, zoals een naam of e-mailadres? Schrijf dan waarvoor je ze gebruikt. "
-            "Bijvoorbeeld: ‘Ik geef toestemming dat de gemeente mijn gegevens gebruikt om mijn vraag te "
-            "beantwoorden.’ Het formulier krijgt dan een vakje dat bewoners moeten aanvinken. Leeg: geen vakje."
+            "Alleen als de privacyverklaring toestemming als grondslag noemt, zoals bij een contactformulier. "
+            "Schrijf dan precies waarvoor: ‘Ik geef toestemming dat de gemeente mijn gegevens gebruikt om mijn "
+            "vraag te beantwoorden.’ Bewoners moeten het vakje aanvinken. Rust het formulier op de publieke taak "
+            "van de gemeente (zoals de tussenevaluatie), laat dit dan leeg: dan is er geen vakje."
         ),
     )
     submissions_group = models.ForeignKey(

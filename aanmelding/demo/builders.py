@@ -262,7 +262,7 @@ def _ensure_evenings(home, open_round, earlier_round, today, summary):
         starts = (today + timedelta(days=10)).replace(hour=19, minute=30)
         upcoming, created = _ensure_evening(
             index,
-            "informatieavond-najaar",
+            "informatiebijeenkomst-najaar",
             summary,
             round=open_round,
             starts_at=starts,
@@ -283,12 +283,12 @@ def _ensure_evenings(home, open_round, earlier_round, today, summary):
                 )
                 signup.record_consent()
                 signup.save()
-        summary.add(f"{len(DEMO_SIGNUPS)} aanmeldingen voor de informatieavond", created)
+        summary.add(f"{len(DEMO_SIGNUPS)} aanmeldingen voor de informatiebijeenkomst", created)
     if earlier_round is not None:
         starts = (today - timedelta(days=120)).replace(hour=19, minute=30)
         _ensure_evening(
             index,
-            "informatieavond-zomer",
+            "informatiebijeenkomst-zomer",
             summary,
             round=earlier_round,
             starts_at=starts,

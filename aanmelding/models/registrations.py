@@ -324,7 +324,7 @@ class RegistrationPage(PublicFormPageMixin, Page):
         "Bevestigingsmail: wat gebeurt er nu?", blank=True, help_text=MAIL_TEXT_HELP
     )
     invitation_mail_subject = models.CharField(
-        "Uitnodiging intake: onderwerp", max_length=150, default="Uitnodiging voor een kennismakingsgesprek"
+        "Uitnodiging intake: onderwerp", max_length=150, default="Uitnodiging voor een intakegesprek"
     )
     invitation_mail_text = models.TextField("Uitnodiging intake: tekst", blank=True, help_text=MAIL_TEXT_HELP)
     admission_mail_subject = models.CharField(
