@@ -152,7 +152,7 @@ def test_the_evening_signup_list_fits_for_the_handler(
         assert_accessible=assert_accessible,
     )
     # The closed drawer still names the chosen filter.
-    assert f"Informatiebijeenkomst: {evening.label()}" in page.locator("[data-filter-panel] > summary").inner_text()
+    assert f"Bijeenkomst: {evening.label()}" in page.locator("[data-filter-panel] > summary").inner_text()
 
 
 @WIDTHS
