@@ -29,6 +29,19 @@ def too_few_message(count):
     )
 
 
+def statement_field(statement, **options):
+    """One statement on the five-point scale, optional: for the questionnaire and the registration form."""
+    return django_forms.TypedChoiceField(
+        label=statement,
+        choices=AGREE_SCALE,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=django_forms.RadioSelect,
+        **options,
+    )
+
+
 class MotivationQuestionnaireForm(PublicForm):
     """Each statement on the five-point scale; any four of the six will do."""
 
@@ -36,13 +49,8 @@ class MotivationQuestionnaireForm(PublicForm):
         super().__init__(*args, **kwargs)
         self.missing = []
         for name, _, statement in STATEMENTS:
-            self.fields[name] = django_forms.TypedChoiceField(
-                label=statement,
-                choices=AGREE_SCALE,
-                coerce=int,
-                required=False,
-                empty_value=None,
-                widget=django_forms.RadioSelect,
+            self.fields[name] = statement_field(
+                statement,
                 error_messages={"invalid_choice": INVALID_ANSWER_MESSAGE},
                 # No "(niet verplicht)": four of the six are needed, the page says so.
                 template_name=STATEMENT_TEMPLATE,

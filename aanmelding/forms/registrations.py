@@ -13,10 +13,11 @@ from forms.consent import READ_REQUIRED_MESSAGE, ConsentMixin
 from forms.fields import INVALID_EMAIL_MESSAGE, EmailField, NameField, PhoneField, PostcodeField, RemarkField
 from forms.mail import may_send_confirmation
 from forms.models import normalise_email
-from forms.motivation import AGREE_SCALE, STATEMENTS
+from forms.motivation import STATEMENTS
 
 from ..mails import registrations as mails
 from ..models import Registration, RegistrationRound, RoundAlert, Team, Wijk
+from .motivation import statement_field
 
 KIND_MESSAGE = "Kies waarvoor je je aanmeldt: een nieuw team, een nieuwe app-groep of een bestaand team."
 WIJK_MESSAGE = "Kies de wijk waarin je woont of werkt."
@@ -161,14 +162,7 @@ class RegistrationForm(ConsentMixin, PublicModelForm):
         self.page = page  # the RegistrationPage: its mail texts go into the confirmation
         super().__init__(*args, **kwargs)
         for name, _, statement in STATEMENTS:
-            self.fields[name] = django_forms.TypedChoiceField(
-                label=statement,
-                choices=AGREE_SCALE,
-                coerce=int,
-                required=False,
-                empty_value=None,
-                widget=django_forms.RadioSelect,
-            )
+            self.fields[name] = statement_field(statement)
 
     def statement_fields(self):
         return [self[name] for name, _, _ in STATEMENTS]
