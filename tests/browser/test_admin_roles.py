@@ -23,6 +23,14 @@ WIDTHS = pytest.mark.parametrize("width", [1280, 1366], ids=["1280px", "1366px"]
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def close_date_pickers(page):
+    """Click outside the fields, as a person does: a calendar that opened late may still cover the footer."""
+    page.locator("label[for=id_location_name]").click()
+    page.wait_for_function(
+        "[...document.querySelectorAll('.xdsoft_datetimepicker')].every(e => getComputedStyle(e).display === 'none')"
+    )
+
+
 def type_into(page, selector, text):
     """As a person does: click, type, leave the field with Tab."""
     page.focus(selector)
@@ -57,7 +65,7 @@ def test_the_editor_creates_a_round_and_an_evening_in_it(demo_admin, live_server
 
     index = InfoEveningIndexPage.objects.get()
     page.goto(f"{live_server.url}/admin/pages/add/aanmelding/infoeveningpage/{index.pk}/")
-    page.fill("#id_title", f"Informatieavond april 2031 ({width})")
+    page.fill("#id_title", f"Informatiebijeenkomst april 2031 ({width})")
     page.select_option("#id_round", label=title)
     type_into(page, "#id_starts_at", "10-4-2031 19:30")
     type_into(page, "#id_ends_at", "10-4-2031 21:30")
@@ -65,11 +73,12 @@ def test_the_editor_creates_a_round_and_an_evening_in_it(demo_admin, live_server
     page.fill("#id_capacity", "40")
     page.fill("#id_location_name", "Buurthuis De Schakel")
     page.fill("#id_location_address", "Schakelstraat 1, Voorbeeld")
+    close_date_pickers(page)
     page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
     page.get_by_role("button", name="Publiceren").click()
     page.wait_for_load_state()
 
-    evening = InfoEveningPage.objects.get(title=f"Informatieavond april 2031 ({width})")
+    evening = InfoEveningPage.objects.get(title=f"Informatiebijeenkomst april 2031 ({width})")
     assert evening.live and evening.round == round_
     assert evening.starts_at == datetime(2031, 4, 10, 19, 30, tzinfo=AMS)
     response = page.goto(live_server.url + evening.url)
