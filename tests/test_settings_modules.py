@@ -119,3 +119,38 @@ def test_sqlite_uses_immediate_transactions(monkeypatch):
 def test_wsgi_module_imports():
     module = importlib.import_module("wsgi")
     assert module.application is not None
+
+
+def run_deploy_check(**environment):
+    """``manage.py check --deploy --fail-level WARNING`` with production settings, in a process of its own."""
+    root = Path(__file__).resolve().parent.parent
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "WAGTAILADMIN_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="settings.production",
+        # A made-up key of the length and variety the check asks for; never one of the repository's.
+        DJANGO_SECRET_KEY="".join(chr(33 + (n * 7919) % 90) for n in range(60)),
+        DJANGO_ALLOWED_HOSTS="buurtpreventie.gemeente.example",
+        WAGTAILADMIN_BASE_URL="https://buurtpreventie.gemeente.example",
+        **environment,
+    )
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_deploy_check_gives_no_warnings_with_production_settings_and_https():
+    result = run_deploy_check()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_warns_when_hsts_leaves_out_the_subdomains():
+    """The check above would pass vacuously if it never ran the security checks."""
+    result = run_deploy_check(DJANGO_HSTS_INCLUDE_SUBDOMAINS="off")
+    assert result.returncode != 0
+    assert "security.W005" in result.stdout + result.stderr
