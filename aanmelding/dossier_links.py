@@ -16,7 +16,7 @@ Plain dicts of Dutch words and addresses, so the dossier's templates need no mod
 from django.db.models import Subquery
 
 from .models import InfoEveningPage, RegistrationPage, RegistrationRound
-from .models.rounds import in_words
+from .models.rounds import at_in_words
 
 
 def _meeting(evening, request):
@@ -28,9 +28,7 @@ def _meeting(evening, request):
         "where": evening.where_text(),
         "seats_left": left,
         "is_full": left <= 0,
-        "signup_deadline": (
-            f"{in_words(evening.signup_deadline, 'l j F Y')} om {in_words(evening.signup_deadline, 'H:i')} uur"
-        ),
+        "signup_deadline": at_in_words(evening.signup_deadline, "l j F Y"),
     }
 
 

@@ -22,7 +22,7 @@ from home.blocks import BaseStreamBlock
 from home.search_index import text_fields
 
 from ..panels import SeatSummaryPanel
-from .rounds import RegistrationRound, in_words
+from .rounds import RegistrationRound, at_in_words, in_words
 
 DUPLICATE_SIGNUP_MESSAGE = (
     "Met dit e-mailadres is al iemand aangemeld voor deze bijeenkomst. "
@@ -245,6 +245,7 @@ class InfoEveningPage(PublicFormPageMixin, Page):
         return counts
 
     def is_signup_open(self, now=None):
+        # The same rule as InfoEveningQuerySet.open_for_signup, for one evening.
         now = now or timezone.now()
         return now <= self.signup_deadline and now < self.starts_at
 
@@ -257,7 +258,7 @@ class InfoEveningPage(PublicFormPageMixin, Page):
             return ""
         return (
             f"Let op: de aanmelding voor deze {self.kind_word()} is meteen open. Bewoners kunnen zich vanaf nu "
-            f"opgeven, tot en met {in_words(self.signup_deadline)} om {in_words(self.signup_deadline, 'H:i')} uur."
+            f"opgeven, tot en met {at_in_words(self.signup_deadline)}."
         )
 
     # --- in words (pages, mails, calendar and admin say it the same way) -------------------------

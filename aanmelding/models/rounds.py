@@ -12,6 +12,11 @@ def in_words(moment, fmt="j F Y"):
     return date_format(timezone.localtime(moment), fmt)
 
 
+def at_in_words(moment, fmt="j F Y"):
+    """A day and time as Dutch words, e.g. '1 maart 2027 om 23:59 uur' (fmt: the day's format)."""
+    return f"{in_words(moment, fmt)} om {in_words(moment, 'H:i')} uur"
+
+
 class RegistrationRoundQuerySet(models.QuerySet):
     def open_at(self, moment):
         return self.filter(opens_at__lte=moment, closes_at__gte=moment)
@@ -105,7 +110,7 @@ class RegistrationRound(models.Model):
 
     def closes_in_words(self):
         """'15 maart 2027 om 23:59 uur': the last moment to register."""
-        return f"{in_words(self.closes_at)} om {in_words(self.closes_at, 'H:i')} uur"
+        return at_in_words(self.closes_at)
 
     def next_info_evening(self, now=None):
         """The first live information evening of this round that has not ended yet, or None.
