@@ -19,8 +19,6 @@ the admin's list of submissions with its export. Everything else is ours:
   notification mails.
 """
 
-from datetime import timedelta
-
 from django import forms as django_forms
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -39,11 +37,11 @@ from home.search_index import text_fields
 
 from . import conf
 from .base import PublicForm, PublicFormPageMixin
-from .consent import ConsentMixin, municipality_settings
+from .consent import ConsentMixin
 from .fields import EmailField
 from .mail import absolute_url, queue_mail
 from .models import OutgoingMail
-from .retention import retention_cutoff
+from .retention import retention_cutoff, retention_days
 from .spam import SpamProtectionMixin
 
 CONSENT_FIELD = ConsentMixin.consent_field_name
@@ -336,10 +334,7 @@ class FormPage(PublicFormPageMixin, AbstractForm):
     # --- retention ---------------------------------------------------------------------------------
 
     def get_retention_days(self):
-        if self.retention_days:
-            return self.retention_days
-        municipality = municipality_settings()
-        return municipality.retention_days if municipality else None
+        return self.retention_days or retention_days()
 
     @classmethod
     def purge_expired_submissions(cls, moment=None):
@@ -348,11 +343,11 @@ class FormPage(PublicFormPageMixin, AbstractForm):
         Returns the number of submissions deleted. Safe to run twice.
         """
         moment = moment or timezone.now()
-        default_cutoff = retention_cutoff(moment=moment)
+        default_days = retention_days()
         submissions = cls().get_submission_class()._default_manager
         deleted = 0
         for page_id, days in cls.objects.values_list("pk", "retention_days"):
-            cutoff = moment - timedelta(days=days) if days else default_cutoff
+            cutoff = retention_cutoff(moment=moment, days=days or default_days)
             count, _ = submissions.filter(page_id=page_id, submit_time__lt=cutoff).delete()
             deleted += count
             # The notification mails held the same answers; those still to be sent stay until they are.
