@@ -18,15 +18,9 @@ from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import FormPagesListView, SubmissionsListView
 
 from .export import csv_response, xlsx_response
+from .form_pages import answer_text
 
 INDEX_URL_NAME = "forms_form_pages"
-
-
-def answer_text(value):
-    """A stored answer as one cell: a list of choices as one line."""
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    return value
 
 
 class ReadableFormPagesListView(FormPagesListView):

@@ -81,6 +81,13 @@ DUTCH_AUTOCOMPLETE = {
 }
 
 
+def answer_text(value):
+    """An answer as one line of text: a list of choices joined; in the mail and in the export."""
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return value
+
+
 def mail_source(page_id):
     """The outbox ``source`` of one form page's notification mails: the purge finds its copies by it."""
     return f"formulier-{page_id}"
@@ -298,10 +305,8 @@ class FormPage(PublicFormPageMixin, AbstractForm):
         for bound_field in form:
             if bound_field.name not in form.cleaned_data or bound_field.name == CONSENT_FIELD:
                 continue
-            value = form.cleaned_data[bound_field.name]
-            if isinstance(value, list):
-                value = ", ".join(value)
-            elif isinstance(value, bool):
+            value = answer_text(form.cleaned_data[bound_field.name])
+            if isinstance(value, bool):
                 value = "ja" if value else "nee"
             elif value is None:
                 value = ""
