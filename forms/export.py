@@ -38,6 +38,13 @@ CSV_DELIMITER = ";"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def answer_text(value):
+    """A form answer as one line of text (a list of choices joined), for a mail or a cell."""
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return value
+
+
 def neutralise(value):
     """A text cell that a spreadsheet would read as a formula gets a leading ``'``."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):

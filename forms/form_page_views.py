@@ -17,8 +17,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import FormPagesListView, SubmissionsListView
 
-from .export import csv_response, xlsx_response
-from .form_pages import answer_text
+from .export import answer_text, csv_response, xlsx_response
 
 INDEX_URL_NAME = "forms_form_pages"
 

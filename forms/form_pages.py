@@ -38,6 +38,7 @@ from home.search_index import text_fields
 from . import conf
 from .base import PublicForm, PublicFormPageMixin
 from .consent import ConsentMixin
+from .export import answer_text
 from .fields import EmailField
 from .mail import absolute_url, queue_mail
 from .models import OutgoingMail
@@ -79,13 +80,6 @@ DUTCH_AUTOCOMPLETE = {
     "je_telefoonnummer": "tel",
     "postcode": "postal-code",
 }
-
-
-def answer_text(value):
-    """An answer as one line of text: a list of choices joined; in the mail and in the export."""
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    return value
 
 
 def mail_source(page_id):
