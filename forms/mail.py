@@ -9,55 +9,39 @@ A rolled-back transaction leaves no row and sends nothing; a committed one
 always leaves a row, even if enqueueing fails (the sweep in ``forms.outbox``
 finds it). Sending, retries and the sweep: ``forms.outbox``.
 
+``queue_mail_later(builder, pk, ...)`` writes the row without rendering it:
+the worker calls the registered builder and renders the mail when it sends
+it (``forms.mail_render``). For a mail a resident waits for after a form,
+so that the request stays cheap under a rush.
+
 A confirmation mail to an address nobody has confirmed yet (double opt-in)
 goes at most once a day per address and purpose, however many times and from
 wherever the form is sent: ``may_send_confirmation(purpose, address)``, called
 in the same transaction, says whether it may go now and records that it does.
 """
 
-import base64
-import mimetypes
 from functools import partial
 
 from django.conf import settings
 from django.core.mail import make_msgid
 from django.db import transaction
-from django.template import Context
-from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from .consent import municipality_settings
+from .mail_render import (
+    MailContent,
+    addresses,
+    builder_path,
+    default_from_email,
+    mail_builder,
+    render_mail,
+    rendered_fields,
+)
 from .models import ConfirmationMailMarker, OutgoingMail, normalise_email
 from .tasks import send_outgoing_mail
 
-
-def _addresses(value):
-    if not value:
-        return []
-    if isinstance(value, str):
-        value = [value]
-    return [str(address).strip() for address in value if str(address).strip()]
-
-
-def _attachment(item):
-    """``(filename, content, mimetype)`` or a dict with those keys -> stored dict."""
-    if isinstance(item, dict):
-        filename, content, mimetype = item["filename"], item["content"], item.get("mimetype")
-    else:
-        filename, content, mimetype = (tuple(item) + (None,))[:3]
-    if isinstance(content, str):
-        content = content.encode()
-    mimetype = mimetype or mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    return {"filename": filename, "content": base64.b64encode(content).decode("ascii"), "mimetype": mimetype}
-
-
-def render_mail(template_name, context):
-    """Render ``<template_name>.txt`` (no HTML escaping) and ``.html``; returns ``(text, html)``."""
-    text_template = get_template(f"{template_name}.txt")
-    text = text_template.template.render(Context(context, autoescape=False))
-    html = render_to_string(f"{template_name}.html", context)
-    return text.strip() + "\n", html
+# Builders and the content they make, for the apps that queue mails later (see queue_mail_later).
+__all__ = ["MailContent", "mail_builder", "queue_mail", "queue_mail_later", "render_mail"]
 
 
 def queue_mail(
@@ -76,29 +60,47 @@ def queue_mail(
     outbox (``forms.outbox_admin``); default the template's first folder, so an
     app that uses a shared ``forms/`` template names itself.
     """
-    recipients = _addresses(to)
+    recipients = addresses(to)
     if not recipients:
         raise ValueError("A mail needs at least one recipient.")
-    subject = " ".join(str(subject).split())  # one line: no header injection
-    municipality = municipality_settings()
-    if reply_to is None and municipality is not None:
-        reply_to = municipality.contact_email
-    context = {"subject": subject, "municipality": municipality, **(context or {})}
-    body_text, body_html = render_mail(template_name, context)
-    from_email = from_email or settings.DEFAULT_FROM_EMAIL
-    mail = OutgoingMail.objects.create(
+    fields = rendered_fields(subject, template_name, context, attachments=attachments, reply_to=reply_to)
+    mail = _create(recipients, from_email, source or template_name.split("/", 1)[0], **fields)
+    # robust: a failing enqueue must not undo the caller's committed work;
+    # the sweep sends the row anyway.
+    transaction.on_commit(partial(send_outgoing_mail.enqueue, mail.pk), robust=True)
+    return mail
+
+
+def _create(recipients, from_email, source, **fields):
+    from_email = default_from_email(from_email)
+    return OutgoingMail.objects.create(
         to="\n".join(recipients),
         from_email=from_email,
         message_id=make_msgid(domain=from_email.rpartition("@")[2] or None),
-        reply_to="\n".join(_addresses(reply_to)),
-        subject=subject[:255],
-        body_text=body_text,
-        body_html=body_html,
-        attachments=[_attachment(item) for item in attachments or []],
-        source=source or template_name.split("/", 1)[0],
+        source=source,
+        **fields,
     )
-    # robust: a failing enqueue must not undo the caller's committed work;
-    # the sweep sends the row anyway.
+
+
+def queue_mail_later(builder, *args, to, key, source, from_email=None):
+    """Put a mail in the outbox that the worker renders when it sends it; returns the ``OutgoingMail``.
+
+    For mails a resident waits for after a form: the request writes one row
+    (recipients, the builder's dotted path, ``args``) in the caller's
+    transaction and renders nothing; the templates, CSS inlining and
+    attachments cost the worker's time (see ``forms.mail_render``).
+    ``builder``: a function registered with ``@mail_builder``, called as
+    ``builder(*args)``; ``args`` must be JSON (primary keys, a status).
+    ``key``: unique for what the mail is about (``"evening-signup:42"``): a
+    second row for the same thing fails with IntegrityError, rolling the
+    caller's transaction back, so a mail cannot be queued twice.
+    """
+    recipients = addresses(to)
+    if not recipients:
+        raise ValueError("A mail needs at least one recipient.")
+    mail = _create(
+        recipients, from_email, source, builder=builder_path(builder), builder_args=list(args), render_key=key
+    )
     transaction.on_commit(partial(send_outgoing_mail.enqueue, mail.pk), robust=True)
     return mail
 

@@ -61,7 +61,8 @@ class OutgoingMail(models.Model):
     """One mail in the transactional outbox (see ``forms.mail``).
 
     Written in the same transaction as the data it is about; rendered at that
-    moment, so the row holds exactly what will be sent.
+    moment, or by the worker just before the first send (``builder``), and from
+    then on the row holds exactly what will be sent.
     """
 
     class Status(models.TextChoices):
@@ -96,6 +97,12 @@ class OutgoingMail(models.Model):
     # Which part of the site wrote it (the first folder of its template, e.g. "aanmelding"):
     # the read-only outbox shows an editor only the mails of the parts whose data they may see.
     source = models.CharField("afkomstig van", max_length=40, blank=True, db_index=True, editable=False)
+    # Queued with forms.mail.queue_mail_later: the worker renders it with this registered builder
+    # (a dotted path) and its arguments when it sends it; until then subject and body are empty.
+    builder = models.CharField("opgesteld door", max_length=200, blank=True, editable=False)
+    builder_args = models.JSONField("gegevens voor het opstellen", default=list, blank=True, editable=False)
+    # What the mail is about ("evening-signup:42"): one row per thing, never two.
+    render_key = models.CharField(max_length=200, null=True, blank=True, unique=True, editable=False)
 
     objects = OutgoingMailQuerySet.as_manager()
 
@@ -111,6 +118,10 @@ class OutgoingMail(models.Model):
     @staticmethod
     def split_addresses(value):
         return [address.strip() for address in value.splitlines() if address.strip()]
+
+    @property
+    def awaits_rendering(self):
+        return bool(self.builder) and not self.body_text
 
     @property
     def recipients(self):

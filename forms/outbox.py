@@ -8,7 +8,9 @@ whose lease is empty or over is taken; taking it sets a lease
 (``FORMS_MAIL_LEASE_SECONDS``, default 3 minutes: longer than a send may
 take, as ``EMAIL_TIMEOUT`` bounds it) and counts an attempt.
 Claimed nothing? Another worker holds it, or it was sent: nothing happens.
-Then the mail goes out through Django's mail framework and the row is marked
+A row queued with ``queue_mail_later`` is rendered first, by its builder
+(``forms.mail_render``), and saved; a failing builder counts as a failed
+attempt. Then the mail goes out through Django's mail framework and the row is marked
 sent. A failure is recorded (``last_error``) and the row stays pending, with
 its lease set to the moment of the next try (1, 4, 16, 60 minutes); where
 the task backend can defer (``django_tasks_db``) ``forms.tasks`` enqueues
@@ -43,6 +45,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import conf
+from .mail_render import render_later
 from .models import ConfirmationMailMarker, OutgoingMail
 from .retention import retention_cutoff
 
@@ -120,6 +123,11 @@ def deliver(pk):
         return SKIPPED
     mail = OutgoingMail.objects.get(pk=pk)
     try:
+        # Queued with queue_mail_later: rendered now, under the lease, and saved before the send.
+        if mail.awaits_rendering and not render_later(mail):
+            # What it was about is gone: nothing to send, nothing to keep.
+            OutgoingMail.objects.filter(pk=pk, sent_at__isnull=True).delete()
+            return SKIPPED
         sent_count = build_message(mail).send()
         if not sent_count:
             raise RuntimeError("The mail backend accepted no message.")

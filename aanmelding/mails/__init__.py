@@ -14,4 +14,5 @@ from forms import mail as forms_mail
 NOTICE = "forms/mail/notice"  # the template every mail here uses: greeting, paragraphs, one button
 
 # Every mail of this app says it is the app's: the admin's read-only outbox shows it to handlers only.
-queue_mail = partial(forms_mail.queue_mail, source="aanmelding")
+SOURCE = "aanmelding"
+queue_mail = partial(forms_mail.queue_mail, source=SOURCE)

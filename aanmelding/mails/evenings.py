@@ -5,12 +5,14 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from forms import mail as forms_mail
 from forms.mail import absolute_url
 from forms.tokens import make_token
 
 from .. import evening_calendar
+from ..models import EveningSignup
 from ..models.rounds import in_words
-from . import NOTICE, queue_mail
+from . import NOTICE, SOURCE, queue_mail
 
 CANCEL_PURPOSE = "evening-cancel"
 CANCEL_MAX_AGE = timedelta(days=365)
@@ -21,8 +23,32 @@ def cancel_url(signup, evening, request=None):
     return absolute_url(evening.url + evening.reverse_subpage("cancel", args=[token]), request)
 
 
-def queue_signup_received(signup, evening, request=None):
-    """Confirmation (a seat, or a place on the waitlist) with the cancel link."""
+def queue_signup_received(signup, evening=None, request=None):
+    """Confirmation (a seat, or a place on the waitlist) with the cancel link; the worker writes it.
+
+    The sign-up's request only queues the row (``forms.mail.queue_mail_later``):
+    the templates and the .ics cost the worker's time, not the resident's
+    wait. It is written with the status the sign-up got. ``evening`` and
+    ``request`` are not needed (links come from ``WAGTAILADMIN_BASE_URL``).
+    """
+    forms_mail.queue_mail_later(
+        build_signup_received,
+        signup.pk,
+        signup.status,
+        to=[signup.email],
+        key=f"evening-signup:{signup.pk}",
+        source=SOURCE,
+    )
+
+
+@forms_mail.mail_builder
+def build_signup_received(signup_pk, status):
+    """The confirmation of a sign-up as it was made (``status``); None once it is gone or cancelled."""
+    signup = EveningSignup.objects.select_related("evening").filter(pk=signup_pk).first()
+    if signup is None or signup.is_cancelled:
+        return None
+    signup.status = status  # as at the sign-up: a later move up gets its own mail
+    evening = signup.evening
     if signup.is_confirmed:
         day = in_words(evening.starts_at, "j F")
         subject = f"Je bent aangemeld voor de {evening.kind_word()} van {day}"
@@ -42,17 +68,16 @@ def queue_signup_received(signup, evening, request=None):
     ]
     if signup.is_confirmed:
         paragraphs.insert(3, "In de bijlage zit de afspraak voor je agenda.")
-    queue_mail(
-        [signup.email],
+    return forms_mail.MailContent(
         subject,
         NOTICE,
         {
             "greeting": f"Beste {signup.name},",
             "paragraphs": paragraphs,
-            "action_url": cancel_url(signup, evening, request),
+            "action_url": cancel_url(signup, evening),
             "action_label": "Aanmelding annuleren",
         },
-        attachments=[evening_calendar.attachment(evening, request=request)] if signup.is_confirmed else [],
+        attachments=[evening_calendar.attachment(evening)] if signup.is_confirmed else [],
     )
 
 
