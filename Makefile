@@ -117,6 +117,16 @@ format: $(DEV_INSTALLED)
 bench: demo var/serve-secret-key
 	$(BIN)/python bench/run.py --port $(BENCH_PORT)
 	$(BIN)/python -m bench.newsletter
+	@if [ -n "$(BENCH_DATABASE_URL)" ]; then $(MAKE) --no-print-directory bench-signup; \
+	else echo "Sign-up rush on PostgreSQL skipped: set BENCH_DATABASE_URL=postgres://... (make bench-signup)"; fi
+
+# The sign-up rush (bench/signup_scale.py): 500 sign-ups over 10 s, two gunicorn servers, a worker,
+# on a PostgreSQL database of its own (it gets the demo content); fails when a target is missed.
+#   make bench-signup BENCH_DATABASE_URL=postgres://user:password@127.0.0.1:5432/buurt_bench
+.PHONY: bench-signup
+bench-signup: $(INSTALLED) var/serve-secret-key
+	BENCH_DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python -m bench.signup_scale
+
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -17,6 +17,10 @@ The modules, in the order a run uses them:
 - `newsletter`: sending a newsletter issue to 10,000 subscribers through the real worker
   (`python -m bench.newsletter`, also run by `make bench`), with `smtp_sink`, a local SMTP server
   that counts per address (also used by the worker-kill test).
+- `signup_scale`: the sign-up rush on PostgreSQL: 500 sign-ups over 10 s to two gunicorn servers,
+  with a worker sending the confirmations (`make bench-signup`, run by `make bench` when
+  BENCH_DATABASE_URL is set).
+- `signup_profile`: cProfile of sign-up POSTs in-process, where a sign-up's CPU time goes.
 
 Traffic only ever goes to 127.0.0.1.
 """

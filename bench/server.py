@@ -38,6 +38,42 @@ def serve_env(port: int) -> dict[str, str]:
     return env
 
 
+def _stat_fields(pid) -> list[str] | None:
+    """/proc/<pid>/stat after the command name (which may hold spaces), or None."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def _cpu_ticks(fields: list[str]) -> int:
+    return int(fields[11]) + int(fields[12])  # utime, stime
+
+
+def process_tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU time used so far by process `pid` and its children (Linux /proc)."""
+    pids = {pid}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        fields = _stat_fields(stat.parent.name)
+        if fields is not None and int(fields[1]) == pid:  # fields[1] is the parent pid
+            pids.add(int(stat.parent.name))
+    ticks = sum(_cpu_ticks(fields) for fields in map(_stat_fields, pids) if fields is not None)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def command_cpu_seconds(name: str) -> float:
+    """CPU time used so far by every process whose command name is `name` (e.g. the database's, "postgres")."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        if text.partition("(")[2].rpartition(")")[0] == name:
+            ticks += _cpu_ticks(text.rsplit(")", 1)[1].split())
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def port_in_use(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.settimeout(0.5)
@@ -47,11 +83,20 @@ def port_in_use(port: int) -> bool:
 class Server:
     """gunicorn as `make serve` runs it; a context manager that always stops it again."""
 
-    def __init__(self, port: int, workers: int = GUNICORN_WORKERS, **extra_env: str):
+    def __init__(
+        self,
+        port: int,
+        workers: int = GUNICORN_WORKERS,
+        log_path: Path = SERVER_LOG,
+        prepare: bool = True,
+        **extra_env: str,
+    ):
         self.port = port
         self.workers = workers
         self.process: subprocess.Popen | None = None
         self.env = dict(serve_env(port), **extra_env)
+        self.log_path = log_path
+        self.run_prepare = prepare  # collectstatic and migrate; once is enough for several servers
         self._log_file = None
 
     def prepare(self) -> None:
@@ -62,9 +107,10 @@ class Server:
     def __enter__(self) -> Server:
         if port_in_use(self.port):
             raise BenchError(f"something already listens on {HOST}:{self.port}; choose another --port")
-        self.prepare()
-        SERVER_LOG.parent.mkdir(parents=True, exist_ok=True)
-        self._log_file = SERVER_LOG.open("w")
+        if self.run_prepare:
+            self.prepare()
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self._log_file = self.log_path.open("w")
         command = [
             str(VENV_BIN / "gunicorn"),
             "--pythonpath",
@@ -77,7 +123,7 @@ class Server:
             "--log-level",
             "warning",
         ]
-        log(f"starting {' '.join(command[1:])} (log in {SERVER_LOG.relative_to(ROOT)})")
+        log(f"starting {' '.join(command[1:])} (log in {self.log_path.relative_to(ROOT)})")
         # A session of its own: Ctrl-C reaches only us, and we stop the whole group.
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=self.env, stdout=self._log_file, stderr=subprocess.STDOUT, start_new_session=True
@@ -131,26 +177,11 @@ class Server:
         """User + system CPU time used so far by gunicorn and its workers (Linux /proc)."""
         if self.process is None:
             return 0.0
-        pids = {self.process.pid}
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except (OSError, IndexError):
-                continue
-            if int(fields[1]) == self.process.pid:  # fields[1] is the parent pid
-                pids.add(int(stat.parent.name))
-        ticks = 0
-        for pid in pids:
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime
-        return ticks / os.sysconf("SC_CLK_TCK")
+        return process_tree_cpu_seconds(self.process.pid)
 
     def log_tail(self, lines: int = 30) -> str:
         try:
-            return "\n".join(SERVER_LOG.read_text(errors="replace").splitlines()[-lines:])
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return ""
 
