@@ -5,18 +5,15 @@
 - Informatiebijeenkomst: the next information evening and the next interim evaluation
   (tussenevaluatie), each with seats taken, seats left and the waitlist; handlers follow
   the numbers to the sign-up list, editors to the page.
-- Uitgaande mail: mails waiting or failed in the outbox, for handlers and superusers
-  (the mails hold personal data; the panel shows counts only).
+
+The outbox's mails waiting and failed are in forms' panel "Werking van de site" (forms/dashboard.py).
 """
 
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-
-from forms.models import OutgoingMail
 
 from .models import EveningSignup, InfoEveningPage, Registration, RegistrationRound
 from .permissions import HANDLE_PERMISSION
@@ -89,19 +86,6 @@ class EveningPanel(Component):
         return {"meetings": meetings, "handler": handler}
 
 
-class OutboxPanel(Component):
-    name = "aanmelding_outbox"
-    template_name = "aanmelding/dashboard/outbox_panel.html"
-    order = 70
-
-    def get_context_data(self, parent_context):
-        status = OutgoingMail.Status
-        return OutgoingMail.objects.aggregate(
-            waiting=Count("pk", filter=Q(status__in=[status.PENDING, status.SENDING])),
-            failed=Count("pk", filter=Q(status=status.FAILED)),
-        )
-
-
 def add_panels(request, panels):
     """The hook: which panels a user gets depends on what they may see."""
     user = request.user
@@ -109,5 +93,3 @@ def add_panels(request, panels):
         panels.append(RoundPanel())
     if is_handler(user) or user.has_perm("wagtailadmin.access_admin"):
         panels.append(EveningPanel())
-    if is_handler(user) or user.is_superuser:
-        panels.append(OutboxPanel())

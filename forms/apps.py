@@ -18,9 +18,12 @@ class FormsConfig(AppConfig):
 
         from home.periodic import register_periodic
 
+        from .health import HEARTBEAT_INTERVAL, heartbeat
         from .tasks import clear_expired_data, send_pending_mail
 
         # The sweep catches mail whose worker crashed or whose retry is due.
         register_periodic(send_pending_mail, every=timedelta(minutes=5))
         # Expired sessions and rate-limit counts hold (hashed) traces of visitors: gone within minutes.
         register_periodic(clear_expired_data, every=timedelta(minutes=5))
+        # /healthz and the dashboard know the worker runs by the heartbeat's finished row (forms/health.py).
+        register_periodic(heartbeat, every=HEARTBEAT_INTERVAL)

@@ -42,6 +42,13 @@ def register_mail_source(source, permission):
     _source_permissions[source] = permission
 
 
+def may_read_some_mail(user):
+    """True for a superuser and for holders of a permission that reads some part's mails."""
+    if not user.is_active:
+        return False
+    return user.is_superuser or any(user.has_perm(permission) for permission in set(_source_permissions.values()))
+
+
 def readable_mail(user):
     """The outbox rows ``user`` may see: all for a superuser, else those of the sources their permissions allow."""
     mails = OutgoingMail.objects.all()

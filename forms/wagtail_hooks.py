@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail_modeladmin.options import modeladmin_register
 
+from . import dashboard
 from .form_page_views import INDEX_URL_NAME, ReadableFormPagesListView
 from .form_pages import FormPage
 from .outbox_admin import OutgoingMailAdmin
@@ -45,3 +46,8 @@ def forms_menu_to_readable_list(request, menu_items):
     for item in menu_items:
         if item.name == "forms":
             item.url = reverse(INDEX_URL_NAME)
+
+
+@hooks.register("construct_homepage_panels")
+def operations_panel(request, panels):
+    dashboard.add_panels(request, panels)

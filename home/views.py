@@ -1,4 +1,5 @@
 import re
+import sys
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse, HttpResponseServerError
@@ -9,6 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.defaults import page_not_found as django_page_not_found
 from wagtail.models import Page
+
+from . import outage
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 100
@@ -60,6 +63,9 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # Called while the exception is being handled: a database that does not answer gets the 503 page.
+    if outage.is_database_outage(sys.exc_info()[1]):
+        return outage.unavailable_response()
     # No request context on purpose: whatever broke (the database, a
     # template tag) must not break the error page too.
     return HttpResponseServerError(loader.get_template("500.html").render())

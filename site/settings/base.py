@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise directly after SecurityMiddleware, so static files skip the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # /healthz for the proxy, before the page cache and sessions: it must answer, also
+    # with the database down, without them (forms/health.py).
+    "forms.health.HealthCheckMiddleware",
     # Before sessions and auth: a cached page needs neither (home/page_cache.py).
     "home.page_cache.PageCacheMiddleware",
     # One lookup per request for the pages that rich text links to (home/rich_text.py).
@@ -120,6 +123,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 else:
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+    # A database that does not answer: give up connecting after this many seconds, so a request
+    # gets the 503 page (home/outage.py) instead of hanging; the default waits for minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

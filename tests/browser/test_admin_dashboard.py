@@ -1,6 +1,6 @@
 """axe-core on the admin dashboard of the demo handler and the demo editor (issue #10 part 2).
 
-Our panels are checked on their own (the round, the next evening, the outbox) and the whole
+Our panels are checked on their own (the round, the next evening, the worker and outbox) and the whole
 dashboard as well, at 1280 px, with data in every panel.
 """
 
@@ -14,7 +14,7 @@ from tests.factories import EveningSignupFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-OUR_PANELS = ["#aanmelding-round-section", "#aanmelding-evening-section", "#aanmelding-outbox-section"]
+OUR_PANELS = ["#aanmelding-round-section", "#aanmelding-evening-section", "#forms-operations-section"]
 
 
 @pytest.fixture
