@@ -29,6 +29,27 @@ class ContentVersion(models.Model):
         return f"content version {self.value}"
 
 
+class PeriodicTaskTick(models.Model):
+    """A claim on one tick of one periodic task (home/periodic.py).
+
+    The unique constraint lets only one scheduler win a tick, so a second scheduler started
+    by mistake enqueues nothing twice. ``tick`` is the start of the interval slot.
+    """
+
+    task_path = models.CharField(max_length=255)
+    tick = models.DateTimeField()
+    claimed_at = models.DateTimeField(auto_now_add=True)
+    # The id of the task row enqueued with this claim, to check each tick ran once.
+    task_result_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["task_path", "tick"], name="one_claim_per_periodic_tick")]
+        indexes = [models.Index(fields=["tick"], name="periodic_tick_tick_idx")]
+
+    def __str__(self):
+        return f"{self.task_path} @ {self.tick.isoformat()}"
+
+
 class LinkCardBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label="Pagina")
     title = blocks.CharBlock(label="Titel", required=False, help_text="Laat leeg voor de paginatitel.")
