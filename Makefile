@@ -128,5 +128,17 @@ bench-signup: $(INSTALLED) var/serve-secret-key
 	BENCH_DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python -m bench.signup_scale
 
 
+# Backups (home/backups.py): the database and the uploaded files in a new folder under
+# BACKUP_DIR (default var/backups, which `make clean` removes); KEEP=n keeps the newest n.
+#   make backup [KEEP=14]
+#   make restore BACKUP=var/backups/buurtpreventie-20261207T020000Z [FORCE=1]
+.PHONY: backup restore
+backup: $(INSTALLED)
+	$(MANAGE) backup_site $(if $(KEEP),--keep $(KEEP))
+
+restore: $(INSTALLED)
+	@test -n "$(BACKUP)" || { echo "Geef de back-up op: make restore BACKUP=var/backups/buurtpreventie-..."; exit 2; }
+	$(MANAGE) restore_site "$(BACKUP)" $(if $(FORCE),--force)
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

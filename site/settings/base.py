@@ -157,6 +157,8 @@ STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# `make backup` (home/backups.py) writes here; backups hold personal data, keep them off the web root.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
 # Django serves uploads itself only where no web server does (dev, make serve).
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
 STORAGES = {
