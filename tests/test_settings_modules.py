@@ -154,3 +154,71 @@ def test_the_deploy_check_warns_when_hsts_leaves_out_the_subdomains():
     result = run_deploy_check(DJANGO_HSTS_INCLUDE_SUBDOMAINS="off")
     assert result.returncode != 0
     assert "security.W005" in result.stdout + result.stderr
+
+
+MEDIA_STORAGE_SCRIPT = """
+import django
+django.setup()
+from django.core.files.storage import default_storage
+default_storage._setup()
+print(type(default_storage._wrapped).__name__)
+print(getattr(default_storage._wrapped, "bucket_name", "-"))
+print(default_storage.url("images/foto.jpg"))
+"""
+
+
+def media_storage_in_production(**environment):
+    """The media storage production settings choose, in a process of its own (no network: S3 only signs a URL)."""
+    root = Path(__file__).resolve().parent.parent
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "WAGTAILADMIN_", "AWS_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="settings.production",
+        DJANGO_SECRET_KEY="x" * 50,
+        WAGTAILADMIN_BASE_URL="https://buurtpreventie.gemeente.example",
+        PYTHONPATH=f"{root}{os.pathsep}{root / 'site'}",
+        **environment,
+    )
+    return subprocess.run(
+        [sys.executable, "-c", MEDIA_STORAGE_SCRIPT], cwd=root, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_keeps_media_in_the_shared_folder_by_default(tmp_path):
+    result = media_storage_in_production(DJANGO_MEDIA_ROOT=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split()
+    assert lines[0] == "FileSystemStorage"
+    assert lines[2] == "/media/images/foto.jpg"
+
+
+def test_production_puts_media_in_an_s3_bucket_when_asked():
+    result = media_storage_in_production(
+        DJANGO_MEDIA_STORAGE="s3",
+        DJANGO_S3_BUCKET="buurt-media",
+        DJANGO_S3_ENDPOINT_URL="https://s3.gemeente.example",
+        DJANGO_S3_REGION="nl-ams",
+        DJANGO_S3_ACCESS_KEY_ID="AKIDEXAMPLE",
+        DJANGO_S3_SECRET_ACCESS_KEY="geheim-alleen-voor-de-test",
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split()
+    assert lines[0] == "S3Storage"
+    assert lines[1] == "buurt-media"
+    # A private bucket: the link is signed with the key from the environment and expires.
+    url = lines[2]
+    assert url.startswith("https://s3.gemeente.example/buurt-media/images/foto.jpg?")
+    assert "AKIDEXAMPLE" in url and "X-Amz-Expires=3600" in url
+    assert "geheim" not in url
+
+
+@pytest.mark.parametrize(
+    ("environment", "message"),
+    [
+        ({"DJANGO_MEDIA_STORAGE": "s3"}, "DJANGO_MEDIA_STORAGE=s3 needs DJANGO_S3_BUCKET"),
+        ({"DJANGO_MEDIA_STORAGE": "ftp"}, "DJANGO_MEDIA_STORAGE is 'filesystem' or 's3'"),
+    ],
+)
+def test_production_refuses_a_media_storage_it_cannot_use(environment, message):
+    result = media_storage_in_production(**environment)
+    assert result.returncode != 0
+    assert message in result.stderr

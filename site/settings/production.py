@@ -31,8 +31,38 @@ WAGTAILADMIN_BASE_URL = public_base_url()
 DEBUG = False
 DEMO_ACCOUNTS_ALLOWED = False
 
+
+def media_storage():
+    """Where uploads go: a folder (DJANGO_MEDIA_ROOT, shared by every app server, e.g. over NFS)
+    or, with DJANGO_MEDIA_STORAGE=s3, a bucket of any S3-compatible store through django-storages."""
+    kind = os.environ.get("DJANGO_MEDIA_STORAGE", "filesystem").strip().lower()
+    if kind == "filesystem":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind != "s3":
+        raise ImproperlyConfigured(f"DJANGO_MEDIA_STORAGE is 'filesystem' or 's3', not {kind!r}.")
+    bucket = os.environ.get("DJANGO_S3_BUCKET", "").strip()
+    if not bucket:
+        raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE=s3 needs DJANGO_S3_BUCKET.")
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+        # Empty: boto3 looks further (its own variables, an instance role).
+        "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY") or None,
+        # Private bucket: every link to a file is signed and expires (an hour).
+        "default_acl": None,
+        "querystring_auth": True,
+        "querystring_expire": 3600,
+        "file_overwrite": False,
+    }
+    if os.environ.get("DJANGO_S3_CUSTOM_DOMAIN"):
+        options["custom_domain"] = os.environ["DJANGO_S3_CUSTOM_DOMAIN"]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
