@@ -75,7 +75,7 @@ run: demo
 
 # Production-like: gunicorn, DEBUG off, WhiteNoise with hashed static files,
 # same demo database. Plain http, so HTTPS-only settings are switched off.
-SERVE_ENV := DJANGO_SETTINGS_MODULE=settings.production DJANGO_HTTPS=0 DJANGO_SERVE_MEDIA=1 \
+SERVE_ENV := DJANGO_SETTINGS_MODULE=settings.production DJANGO_HTTPS=0 DJANGO_SERVE_MEDIA=1 DJANGO_ADMIN_2FA=0 \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/serve-secret-key)}" \
 	DJANGO_EMAIL_BACKEND="$${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend}"
 

@@ -5,6 +5,7 @@ same code runs on a laptop (SQLite), in CI and in production (PostgreSQL).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -43,6 +44,8 @@ INSTALLED_APPS = [
     "dossier",
     "nieuwsbrief",
     "terugkoppeling",
+    # Logging in to the admin: second factor, login throttling, idle sessions (imports home only).
+    "adminlogin",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -62,6 +65,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -86,8 +93,20 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # request.user.is_verified(): has this session typed a second-factor code (django-otp).
+    "django_otp.middleware.OTPMiddleware",
+    # Admin sessions end after a working day idle; admin pages need the second factor (adminlogin/middleware.py).
+    "adminlogin.middleware.AdminLoginMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked login into adminlogin.lockout's page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "urls"
@@ -246,3 +265,26 @@ CACHES["ratelimit"] = {
 }
 FORMS_RATELIMIT_CACHE = "ratelimit"
 # --- end forms ------------------------------------------------------------------
+
+# --- adminlogin: logging in to the admin (see adminlogin/) ------------------------
+# A second factor (an authenticator app, or a single-use recovery code) for every admin user.
+# On unless DJANGO_ADMIN_2FA=0; dev and test settings turn it off (make run's demo, the tests).
+ADMIN_2FA = env_bool("DJANGO_ADMIN_2FA", True)
+# The name the authenticator app shows next to the code.
+OTP_TOTP_ISSUER = os.environ.get("DJANGO_OTP_ISSUER", WAGTAIL_SITE_NAME)
+# An admin session ends after this many minutes without an admin request (a working day).
+ADMIN_SESSION_IDLE_MINUTES = int(os.environ.get("DJANGO_ADMIN_SESSION_IDLE_MINUTES", str(9 * 60)))
+# django-axes: 10 wrong passwords for one username from one address lock that pair for 15 minutes.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# 15 minutes from the 10th wrong password: trying again while locked does not start the wait anew.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The client address as the rate limit sees it: behind DJANGO_TRUSTED_PROXY_COUNT proxies, from X-Forwarded-For.
+AXES_CLIENT_IP_CALLABLE = "forms.ratelimit.client_address"
+# Wagtail's login page with a Dutch message, status 429 (adminlogin/lockout.py).
+AXES_LOCKOUT_CALLABLE = "adminlogin.lockout.locked_out_response"
+# Records of logins (address, username, browser) are deleted after this many days (a daily task).
+ADMIN_LOGIN_RECORDS_DAYS = int(os.environ.get("DJANGO_ADMIN_LOGIN_RECORDS_DAYS", "30"))
+# --- end adminlogin ---------------------------------------------------------------

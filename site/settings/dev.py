@@ -18,6 +18,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Developers edit templates and expect to see it: no page cache unless asked.
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", False)
+# make run's demo accounts log in with their password only; DJANGO_ADMIN_2FA=1 tries the second factor.
+ADMIN_2FA = env_bool("DJANGO_ADMIN_2FA", False)
 
 
 def warnings_and_up(record):

@@ -77,4 +77,6 @@ SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 # municipality that serves plain-http subdomains under the site's name turns both off.
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS and env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = SECURE_HSTS_INCLUDE_SUBDOMAINS and env_bool("DJANGO_HSTS_PRELOAD", True)
+# Every admin user needs a second factor; `make serve` (the demo on plain http) turns it off.
+ADMIN_2FA = env_bool("DJANGO_ADMIN_2FA", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY") else None

@@ -16,3 +16,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tests see every change at once; tests/home/test_page_cache.py switches it on.
 PAGE_CACHE_ENABLED = False
+# Tests log in with a password only; tests/adminlogin/ switch the second factor on.
+ADMIN_2FA = False
