@@ -392,7 +392,8 @@ def section(rush: Rush) -> str:
     what = textwrap.fill(
         f"`python -m bench.signup_scale` (`make bench-signup`): PostgreSQL, {rush.servers} gunicorn servers "
         f"(separate processes on separate ports, {rush.workers} sync workers each, `settings.production`), one "
-        f"`manage.py db_worker` (at nice {WORKER_NICE}) and a local SMTP server, all on this machine. One new information evening with "
+        f"`manage.py db_worker` (at nice {WORKER_NICE}) and a local SMTP server, all on this machine. "
+        "One new information evening with "
         f"{burst.capacity} seats; {burst.residents} residents ({burst.pairs} of them with two persons, so "
         f"{burst.seats_asked} seats asked for) open its form, wait the {burst.min_submit_seconds:g} s minimum "
         f"fill-in time, then send it at a steady rate over {load.seconds:.1f} s, in turn to each server "

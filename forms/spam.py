@@ -40,7 +40,7 @@ A submission caught as spam (a filled honeypot, which no person sees)
 - stores nothing and sends nothing, and
 - gets the same answer as a successful one (the same redirect to the same
   thank-you page), so a bot learns nothing from the response; only no
-  session is made for it (``PublicFormPageMixin.form_submitted``).
+  thank-you cookie is set for it (``PublicFormPageMixin.form_submitted``).
 
 A person is never told that something was saved when it was not: a
 submission with only a timestamp problem gets the form back with a message.

@@ -46,18 +46,19 @@ PARTS = [
 # Their cumulative CPU time per POST; a step inside another is indented in the label.
 STEPS = [
     ("whole request (Django's handler, middleware included)", "django/core/handlers/base.py", "get_response"),
-    ("  finding the page (Wagtail's route, site lookup)", "wagtail/views.py", "serve"),
-    ("    of which: route to the page", "wagtail/models/pages.py", "route_for_request"),
-    ("  rate limit (count the POST)", "forms/ratelimit.py", "check_rate_limit"),
-    ("  form validation (fields, spam checks, duplicate check)", "django/forms/forms.py", "full_clean"),
-    ("  form token used up", "forms/spam.py", "consume_token"),
-    ("  seat under the evening's lock and the insert", "aanmelding/seats.py", "sign_up"),
-    ("  confirmation mail queued", "aanmelding/mails/evenings.py", "queue_signup_received"),
-    ("    of which: mail rendered (text, HTML, CSS inlined)", "forms/mail_render.py", "render_mail"),
-    ("    of which: .ics", "aanmelding/evening_calendar.py", "attachment"),
-    ("  commit", "django/db/transaction.py", "__exit__"),
-    ("  session for the thank-you page", "forms/base.py", "form_submitted"),
-    ("  session saved", "django/contrib/sessions/middleware.py", "process_response"),
+    ("  Wagtail's serve: everything below", "wagtail/views.py", "serve"),
+    ("    route to the page (site lookup, page and its fields)", "wagtail/models/pages.py", "route_for_request"),
+    ("    rate limit (count the POST)", "forms/ratelimit.py", "check_rate_limit"),
+    ("    form validation (fields, spam checks, duplicate check)", "django/forms/forms.py", "full_clean"),
+    ("    form token used up", "forms/spam.py", "consume_token"),
+    ("    seat under the evening's lock and the insert", "aanmelding/seats.py", "sign_up"),
+    ("    confirmation mail queued", "aanmelding/mails/evenings.py", "queue_signup_received"),
+    ("      of which: mail rendered (text, HTML, CSS inlined)", "forms/mail.py", "render_mail"),
+    ("      of which: mail rendered (text, HTML, CSS inlined)", "forms/mail_render.py", "render_mail"),
+    ("      of which: .ics", "aanmelding/evening_calendar.py", "attachment"),
+    ("    transactions ended (commit, savepoints released)", "django/db/transaction.py", "__exit__"),
+    ("    session for the thank-you page", "forms/base.py", "form_submitted"),
+    ("  session saved (middleware)", "django/contrib/sessions/middleware.py", "process_response"),
 ]
 
 
@@ -69,7 +70,10 @@ def steps(stats, count, scale):
             for (filename, _line, function), (_cc, _nc, _tt, cum, _callers) in stats.stats.items()
             if filename.endswith(suffix) and function == name
         )
-        found.append([label, ms * 1000 / count * scale])
+        if found and found[-1][0] == label:  # one step under two names (a function that moved)
+            found[-1][1] += ms * 1000 / count * scale
+        else:
+            found.append([label, ms * 1000 / count * scale])
     return found
 
 

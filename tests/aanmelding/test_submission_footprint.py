@@ -46,7 +46,30 @@ def test_caught_spam_gets_the_same_redirect_but_no_session(client, evening):
 
     genuine = client.post(evening.url, signup_data())
     assert genuine["Location"] == caught["Location"]
-    assert Session.objects.count() == 1  # the thank-you page shows what this browser sent
+    # The thank-you page shows what this browser sent, from a signed cookie for the page only.
+    assert not Session.objects.exists()
+    (cookie,) = genuine.cookies.values()
+    assert cookie["path"] == evening.url and cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert "wachtlijst" not in client.get(genuine["Location"]).content.decode()
+    assert "1 persoon" in client.get(genuine["Location"]).content.decode()
+
+
+def test_the_thank_you_cookie_cannot_be_forged_or_moved_to_another_page(client, evening, index_page):
+    client.post(evening.url, signup_data())
+    signup = EveningSignup.objects.get()
+    other = InfoEveningPageFactory(parent=index_page, capacity=10)
+    name = evening.thanks_cookie_name
+    client.cookies[name] = str(signup.pk)  # unsigned
+    client.cookies[name]["path"] = evening.url
+    assert "1 persoon" not in client.get(evening.url + "bedankt/").content.decode()
+    client.cookies.clear()
+    client.post(evening.url, signup_data(email="tweede@example.org"))
+    # The same name on the other evening's path: its thank-you page shows nothing of it.
+    value = client.cookies[name].value
+    client.cookies.clear()
+    client.cookies[name] = value
+    client.cookies[name]["path"] = other.url
+    assert "1 persoon" not in client.get(other.url + "bedankt/").content.decode()
 
 
 def test_public_submissions_queue_no_reference_index_update(
