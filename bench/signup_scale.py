@@ -84,6 +84,8 @@ class Rush:
     machine: str
     commit: str
     started: datetime.datetime
+    load_before: float = 0.0  # the machine's load average before the run
+    spread: float = SPREAD_SECONDS  # the seconds the sign-ups were sent over
     problems: list[str] = dataclasses.field(default_factory=list)
 
 
@@ -191,6 +193,7 @@ def rush(args) -> Rush:
     from bench.report import git_commit, machine_info
 
     started = datetime.datetime.now(datetime.UTC)
+    load_before = os.getloadavg()[0]
     database_url = bench_database_url()
     ports = [args.port + index for index in range(args.servers)]
     with SmtpSink() as sink:
@@ -225,7 +228,9 @@ def rush(args) -> Rush:
             try:
                 for server in servers:
                     opened.append(server.__enter__())
-                return _rush_on(args, servers, worker, sink, env, started, git_commit(), machine_info()["summary"])
+                result = _rush_on(args, servers, worker, sink, env, started, git_commit(), machine_info()["summary"])
+                result.load_before, result.spread = load_before, args.spread
+                return result
             finally:
                 for server in opened:
                     server.stop()
@@ -396,7 +401,8 @@ def section(rush: Rush) -> str:
         "One new information evening with "
         f"{burst.capacity} seats; {burst.residents} residents ({burst.pairs} of them with two persons, so "
         f"{burst.seats_asked} seats asked for) open its form, wait the {burst.min_submit_seconds:g} s minimum "
-        f"fill-in time, then send it at a steady rate over {load.seconds:.1f} s, in turn to each server "
+        f"fill-in time, then send it at a steady rate over {rush.spread:g} s (the last answer came after "
+        f"{load.seconds:.1f} s), in turn to each server "
         f"({' + '.join(map(str, rush.per_server))}), each on a new connection. Each has its own address in "
         "X-Forwarded-For (the servers trust one proxy, `DJANGO_TRUSTED_PROXY_COUNT=1`, as behind nginx). "
         f"Rate limit: {burst.rate_limit}; one POST each. The worker renders and sends the confirmations "
@@ -408,9 +414,10 @@ def section(rush: Rush) -> str:
 
 {what}
 
-Run of {rush.started:%Y-%m-%d %H:%M} UTC on {rush.machine}, commit {rush.commit}.
+Run of {rush.started:%Y-%m-%d %H:%M} UTC on {rush.machine}, commit {rush.commit}; load average \
+before the run {rush.load_before:.2f} (on {os.cpu_count()} CPUs; what else runs takes from the servers).
 
-| sign-ups | over | p50 | p95 | p99 | max | answers | app servers CPU/sign-up | PostgreSQL CPU | worker CPU |
+| sign-ups | answered in | p50 | p95 | p99 | max | answers | app servers CPU/sign-up | PostgreSQL CPU | worker CPU |
 | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |
 | {load.requests} | {load.seconds:.1f} s | {fmt_ms(load.p50_ms)} | **{fmt_ms(load.p95_ms)}** | {fmt_ms(load.p99_ms)} \
 | {fmt_ms(rush.max_ms)} | {answers} | **{fmt_ms(rush.server_cpu_ms)}** | {database} | {fmt_ms(rush.worker_cpu_ms)} |
