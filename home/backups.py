@@ -307,6 +307,12 @@ def read_manifest(directory):
 
 def verify(directory, manifest):
     """Every file is there with its size and checksum, before anything is overwritten."""
+    needed = [manifest["database"]["file"]]
+    if manifest["media"].get("storage") == "filesystem":
+        needed.append(manifest["media"]["file"])
+    for name in needed:
+        if name not in manifest["files"]:
+            raise BackupError(f"{MANIFEST} noemt geen controlesom voor {name}. Dit is geen volledige back-up.")
     for name, facts in manifest["files"].items():
         path = Path(directory) / name
         if not path.is_file():

@@ -144,9 +144,9 @@ def demo_site(databases, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def bare(databases, tmp_path_factory):
-    """A backup of an empty database and an empty media folder: for what needs no content."""
-    site = SiteProcess(databases.new("bare"), tmp_path_factory.mktemp("bare"))
+def empty(databases, tmp_path_factory):
+    """An empty database and no media folder, with a backup of that: for what needs no content."""
+    site = SiteProcess(databases.new("empty"), tmp_path_factory.mktemp("empty"))
     site.manage("backup_site", "--verbosity", "0")
     site.backup = backups.backups_in(site.backup_dir)[-1]
     return site
@@ -224,16 +224,11 @@ def test_a_site_comes_back_whole_from_its_backup(demo_site, databases, tmp_path_
     assert restored.registration_names() == backed_up
 
 
-@pytest.fixture(scope="module")
-def empty(databases, tmp_path_factory):
-    return SiteProcess(databases.new("empty"), tmp_path_factory.mktemp("empty"))
-
-
 @pytest.mark.parametrize("damage", ["changed file", "newer release"])
-def test_restore_refuses_a_damaged_or_newer_backup_before_it_changes_anything(bare, empty, tmp_path_factory, damage):
+def test_restore_refuses_a_damaged_or_newer_backup_before_it_changes_anything(empty, tmp_path_factory, damage):
     directory = tmp_path_factory.mktemp("damaged")
-    copy = directory / bare.backup.name
-    shutil.copytree(bare.backup, copy)
+    copy = directory / empty.backup.name
+    shutil.copytree(empty.backup, copy)
     if damage == "changed file":
         with open(copy / "media.tar", "r+b") as archive:
             archive.seek(600)
@@ -255,14 +250,14 @@ def test_restore_refuses_a_damaged_or_newer_backup_before_it_changes_anything(ba
     assert not empty.media_root.exists()
 
 
-def test_keep_removes_the_oldest_backups_and_nothing_else(bare):
-    folder = bare.directory / "kept"
+def test_keep_removes_the_oldest_backups_and_nothing_else(empty, tmp_path):
+    folder = tmp_path / "kept"
     folder.mkdir()
     old = folder / "buurtpreventie-20200101T000000Z"
-    shutil.copytree(bare.backup, old)
+    shutil.copytree(empty.backup, old)
     (folder / "notities.txt").write_text("van de beheerder")
 
-    result = bare.manage("backup_site", "--output-dir", str(folder), "--keep", "1")
+    result = empty.manage("backup_site", "--output-dir", str(folder), "--keep", "1")
 
     remaining = sorted(path.name for path in folder.iterdir())
     assert len(remaining) == 2 and "notities.txt" in remaining
@@ -275,3 +270,11 @@ def test_keep_refuses_to_remove_every_backup(tmp_path):
     with pytest.raises(CommandError, match="--keep moet minstens 1 zijn"):
         call_command("backup_site", output_dir=str(tmp_path), keep=0)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_media_in_object_storage_stay_out_of_the_backup(settings, tmp_path):
+    # django-storages (S3) keeps its own copies; the backup says so instead of packing nothing.
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+    assert backups._pack_media(tmp_path / "media.tar") == {"storage": "external", "files": 0}
+    assert not (tmp_path / "media.tar").exists()
+    assert backups._unpack_media(tmp_path / "media.tar") is None
