@@ -75,12 +75,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise directly after SecurityMiddleware, so static files skip the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CSP and Permissions-Policy (home/security.py). Outside the page cache, so a page served from it
+    # gets the same headers as a fresh one, as SecurityMiddleware's headers do.
+    "home.security.SecurityHeadersMiddleware",
     # /healthz for the proxy, before the page cache and sessions: it must answer, also
     # with the database down, without them (forms/health.py).
     "forms.health.HealthCheckMiddleware",
@@ -227,7 +231,59 @@ CSRF_COOKIE_HTTPONLY = False
 CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Not no-referrer: Django's CSRF check over HTTPS rejects a POST without a same-origin Referer.
 SECURE_REFERRER_POLICY = "same-origin"
+# Django's default, written out: a window this site opens or is opened from shares nothing with it.
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp, sent by home.security.SecurityHeadersMiddleware).
+# The public site: only its own files, no inline script or style, nothing from elsewhere.
+# Images may be data: URIs (none today; Wagtail's userbar for logged-in editors uses them).
+# More image origins (media on S3-compatible storage): DJANGO_CSP_IMG_SRC, comma-separated.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *env_list("DJANGO_CSP_IMG_SRC")],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Wagtail's admin (every path under /admin/): what Wagtail 8 needs, found by opening its pages
+# in Chromium under the public policy (tests/browser/test_csp.py keeps checking it).
+# Wagtail 8 writes inline <script>s into its pages (date pickers, inline panels, listings) and its
+# vendor.js adds <style> and <script> elements; so both may be inline here, never on the public site.
+# No 'unsafe-eval' (Wagtail does not need it); images may also be blob: (upload previews).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "blob:"],
+        # The page editor's preview shows the page in a frame of the admin itself.
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Browser features no page here uses, refused for this site and anything it frames.
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+]
 
 LOGGING = {
     "version": 1,

@@ -82,13 +82,41 @@ def demo_site(live_server, settings, tmp_path):
     call_command("load_demo_content", stdout=open(os.devnull, "w"))
 
 
+# Every browser test fails on a Content-Security-Policy violation: Chromium's own console message
+# (a blocked script, style, frame...) and, logged by this script, each securitypolicyviolation event.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    console.error("Content Security Policy violation: " + event.violatedDirective + " blocked "
+        + (event.blockedURI || "inline code") + " in " + (event.sourceFile || document.URL) + ":" + event.lineNumber);
+});
+"""
+
+
+def watch_csp(context, violations):
+    """Collect into ``violations`` every CSP violation in any page or frame of ``context``."""
+    context.add_init_script(CSP_LISTENER)
+
+    def on_console(message):
+        if "Content Security Policy" in message.text:
+            violations.append(f"{message.page.url if message.page else '?'}: {message.text.strip()}")
+
+    context.on("console", on_console)
+
+
 @pytest.fixture
-def open_page(browser, live_server):
+def csp_violations():
+    """The CSP violations of this test's pages so far (``open_page`` fails the test on any)."""
+    return []
+
+
+@pytest.fixture
+def open_page(browser, live_server, csp_violations):
     """Open a path at a given viewport width; closes every context afterwards."""
     contexts = []
 
     def _open(path, viewport=DESKTOP):
         context = browser.new_context(viewport=viewport, locale="nl-NL")
+        watch_csp(context, csp_violations)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
@@ -98,6 +126,7 @@ def open_page(browser, live_server):
     yield _open
     for context in contexts:
         context.close()
+    assert not csp_violations, "Content-Security-Policy violations:\n" + "\n".join(csp_violations)
 
 
 @pytest.fixture
