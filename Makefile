@@ -88,8 +88,8 @@ serve: demo var/serve-secret-key
 	@trap 'kill 0' INT TERM EXIT; \
 	$(SERVE_ENV) $(MANAGE) db_worker --queue-name '*' & \
 	$(SERVE_ENV) $(MANAGE) run_periodic_tasks --verbosity 0 & \
-	$(SERVE_ENV) $(BIN)/gunicorn --pythonpath site wsgi --workers 2 --bind 127.0.0.1:$(PORT) \
-		--access-logfile - --log-level warning
+	$(SERVE_ENV) GUNICORN_BIND=127.0.0.1:$(PORT) GUNICORN_WORKERS=2 GUNICORN_LOG_LEVEL=warning \
+		$(BIN)/gunicorn -c deploy/gunicorn.conf.py
 
 # Parallel pytest workers (pytest-xdist), one per CPU; TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= auto

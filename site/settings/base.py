@@ -285,10 +285,32 @@ PERMISSIONS_POLICY = [
     "usb",
 ]
 
+# Signed-link tokens (cancel, unsubscribe, a team's page) never reach a log: every handler masks
+# them, and so do the loggers that write request paths, before any handler (forms/log_masking.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_tokens": {"()": "forms.log_masking.MaskTokensFilter"}},
+    "formatters": {
+        "django.server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"]},
+        # runserver's access log, as Django's own, masked.
+        "django.server": {
+            "level": "INFO",
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["mask_tokens"],
+        },
+    },
+    "loggers": {
+        # Django's default handlers here ("console" with DEBUG, "mail_admins" with ADMINS) would
+        # write the path unmasked; its records go to the root's handler instead.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.request": {"filters": ["mask_tokens"]},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False, "filters": ["mask_tokens"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
