@@ -132,5 +132,5 @@ def secret_text(device):
 def qr_code_svg(device):
     """The set-up link as an inline SVG QR code, made on the server: no image from elsewhere."""
     return segno.make(device.config_url, error="m").svg_inline(
-        scale=5, border=4, title="QR-code om de app in te stellen", svgclass="adminlogin-qr"
+        scale=5, border=4, omitsize=True, title="QR-code om de app in te stellen", svgclass="adminlogin-qr"
     )

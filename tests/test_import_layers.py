@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
 # The apps as the layers allow them: home <- dossier; home <- forms <- aanmelding <- terugkoppeling;
-# forms <- nieuwsbrief.
+# forms <- nieuwsbrief; home <- adminlogin.
 CLEAN_TREE = {
     "home/__init__.py": "",
     "home/blocks.py": "",
@@ -33,6 +33,8 @@ CLEAN_TREE = {
     "nieuwsbrief/models.py": "import forms.base\n",
     "terugkoppeling/__init__.py": "",
     "terugkoppeling/models.py": "import aanmelding.models\n",
+    "adminlogin/__init__.py": "",
+    "adminlogin/views.py": "import home.blocks\n",
 }
 
 
@@ -78,6 +80,8 @@ def test_a_tree_that_follows_the_layers_passes(tmp_path):
         ("forms/base.py", "import home.blocks\nimport nieuwsbrief.models\n", "forms is the shared base"),
         ("aanmelding/views.py", "from . import mails, models\nimport terugkoppeling.models\n", "Apps in layers"),
         ("forms/base.py", "import home.blocks\nimport terugkoppeling.models\n", "forms is the shared base"),
+        ("adminlogin/views.py", "import home.blocks\nimport forms.base\n", "Apps in layers"),
+        ("home/blocks.py", "def later():\n    import adminlogin.views\n", "Apps in layers"),
     ],
     ids=[
         "home-imports-a-feature-app",
@@ -88,6 +92,8 @@ def test_a_tree_that_follows_the_layers_passes(tmp_path):
         "forms-imports-nieuwsbrief",
         "aanmelding-imports-terugkoppeling",
         "forms-imports-terugkoppeling",
+        "adminlogin-imports-forms",
+        "home-imports-adminlogin",
     ],
 )
 def test_a_layer_breach_fails(tmp_path, module, text, contract):
