@@ -219,3 +219,33 @@ def test_a_request_without_a_client_address_is_answered_and_still_counted(home_p
     # Without an address every such request shares one count: no crash, no way round the limit.
     assert statuses == [200] * 10 + [429]
     assert post(client=Client(), address="192.0.2.10").status_code == 200
+
+
+def test_database_cache_add_is_one_statement_and_overwrites_only_an_expired_key(monkeypatch):
+    from django.test.utils import CaptureQueriesContext
+
+    from forms import cache as cache_module
+
+    cache = caches["ratelimit"]
+    monkeypatch.setattr(cache_module, "CULL_EVERY", 1_000_000_000)  # no count for culling in this test
+    with CaptureQueriesContext(connection) as captured:
+        assert cache.add("once", 1, timeout=60)
+    assert len(captured.captured_queries) == 1
+    assert not cache.add("once", 5, timeout=60)  # live: kept
+    assert cache.get("once") == 1
+    assert cache.add("stale", 1, timeout=-10)
+    assert cache.add("stale", 3, timeout=60)  # expired: overwritten, with its new expiry
+    assert cache.get("stale") == 3
+
+
+def test_database_cache_add_culls_a_full_table_now_and_then(monkeypatch, settings):
+    from forms import cache as cache_module
+
+    cache = caches["ratelimit"]
+    monkeypatch.setattr(cache_module, "CULL_EVERY", 1)
+    monkeypatch.setattr(cache, "_max_entries", 3)
+    for n in range(10):
+        cache.add(f"many-{n}", 1, timeout=-10)  # all expired: culling deletes them
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM ratelimit_cache")
+        assert cursor.fetchone()[0] <= 4
