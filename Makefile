@@ -13,7 +13,7 @@ INSTALLED := $(VENV)/.installed
 DEV_INSTALLED := $(VENV)/.installed-dev
 PIP_INSTALL := $(BIN)/pip install --quiet --disable-pip-version-check
 
-.PHONY: run serve test test-fast lint format bench install install-dev migrate demo vnu clean
+.PHONY: run serve test test-cluster test-fast lint format bench install install-dev migrate demo vnu clean
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -100,6 +100,13 @@ test: $(DEV_INSTALLED) $(VNU_STAMP)
 	$(BIN)/lint-imports --no-cache
 	$(MANAGE) makemigrations --check --dry-run --settings=settings.test
 	$(BIN)/pytest -n $(TEST_WORKERS) $(ARGS)
+
+# nginx (deploy/nginx) in front of two app servers, a worker and two schedulers, on a fresh
+# PostgreSQL database of its own next to DATABASE_URL's (tests/cluster/; not part of `make test`).
+test-cluster: $(DEV_INSTALLED)
+	@case "$${DATABASE_URL:-}" in postgres://*|postgresql://*) ;; \
+		*) echo "make test-cluster needs DATABASE_URL=postgres://... (a role with CREATEDB)"; exit 2;; esac
+	CLUSTER_TEST=1 $(BIN)/pytest -n 0 -m cluster tests/cluster $(ARGS)
 
 # Without the browser tests, for a quick round trip.
 test-fast: $(DEV_INSTALLED)
