@@ -3,9 +3,10 @@
 Everything runs as an administrator runs it: `manage.py` in processes of their own, each on
 its own database (SQLite files in the default run; new PostgreSQL databases, made and dropped
 here, in the PostgreSQL run) and its own MEDIA_ROOT. A site with the demo content, a
-registration, an evening sign-up and an uploaded document is backed up with the real
-command, restored into an empty database, and then serves the same pages, registrations,
-sign-ups and files as the original.
+registration, an evening sign-up and an uploaded document is taken back one migration (as
+a site of an older release), backed up with the real command and restored into an empty
+database; the restore migrates it to this release, and it serves the same pages,
+registrations, sign-ups and files as the original.
 """
 
 import json
@@ -26,7 +27,13 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from home import backups
-from tests.home.backup_probe import DOCUMENT_BYTES, DOCUMENT_TITLE, REGISTRATION_EMAIL, SIGNUP_EMAIL
+from tests.home.backup_probe import (
+    DOCUMENT_BYTES,
+    DOCUMENT_TITLE,
+    NEWER_MIGRATION,
+    REGISTRATION_EMAIL,
+    SIGNUP_EMAIL,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGINE = connection.vendor
@@ -172,6 +179,8 @@ def test_a_site_comes_back_whole_from_its_backup(demo_site, databases, tmp_path_
     assert manifest["database"]["file"] == DATABASE_FILE
     assert "0001_initial" in manifest["migrations"]["home"]
     assert "0001_initial" in manifest["migrations"]["aanmelding"]
+    app, migration = NEWER_MIGRATION
+    assert migration not in manifest["migrations"][app]  # the backup is of the "older release"
     assert manifest["versions"]["django"] and manifest["versions"]["wagtail"]
     assert set(manifest["files"]) == {DATABASE_FILE, "media.tar"}
     for name, facts in manifest["files"].items():
@@ -189,6 +198,10 @@ def test_a_site_comes_back_whole_from_its_backup(demo_site, databases, tmp_path_
     assert restored.table_count() == 0
     output = restored.manage("restore_site", str(backup)).stdout
     assert "teruggezet" in output and "De migraties zijn uitgevoerd" in output
+    # After an upgrade: the restore brought the older backup up to this release's migrations.
+    assert restored.query("SELECT count(*) FROM django_migrations WHERE app = %s AND name = %s", app, migration) == [
+        (1,)
+    ]
 
     before = demo_site.snapshot
     after = restored.probe("snapshot")
