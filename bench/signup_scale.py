@@ -218,9 +218,21 @@ def rush(args) -> Rush:
         env = servers[0].env
         servers[0].prepare()
         log("manage.py load_demo_content (the site the evening goes on)")
-        subprocess.run(
-            [str(PYTHON), str(MANAGE), "load_demo_content"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
-        )
+        # It writes the demo accounts and team link of *this* database to var/demo-accounts.txt,
+        # the file `make run` shows for the demo's own database: keep that file as it was.
+        accounts = ROOT / "var" / "demo-accounts.txt"
+        kept = accounts.read_bytes() if accounts.exists() else None
+        try:
+            subprocess.run(
+                [str(PYTHON), str(MANAGE), "load_demo_content"],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        finally:
+            if kept is not None:
+                accounts.write_bytes(kept)
         for server in servers:
             server.run_prepare = False
         with Worker(env, ROOT / "var" / "bench-signup-worker.log") as worker:
