@@ -15,9 +15,11 @@ No model of its own: the task table already says when the worker last ran
 something. The figures are counts and ages only, never addresses.
 
 Here in ``forms``, not in ``home``: the outbox is forms', and home imports no
-other app. Served by a middleware, early in ``MIDDLEWARE``: before the page cache,
-sessions and routing, each of which would query the database first, and so
-answer with an error page rather than with these figures when it is down.
+other app. Served by a middleware, first in ``MIDDLEWARE``: before the HTTPS
+redirect and the host check (the proxy asks each app server over plain http by
+its own address), and before the page cache, sessions and routing, each of
+which would query the database first, and so answer with an error page rather
+than with these figures when it is down.
 """
 
 import json

@@ -79,15 +79,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz for the proxy, first: the proxy asks each app server over plain http by its own
+    # address (no HTTPS redirect, no host check), and it must answer without the page cache or
+    # sessions, also with the database down (forms/health.py).
+    "forms.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise directly after SecurityMiddleware, so static files skip the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # CSP and Permissions-Policy (home/security.py). Outside the page cache, so a page served from it
     # gets the same headers as a fresh one, as SecurityMiddleware's headers do.
     "home.security.SecurityHeadersMiddleware",
-    # /healthz for the proxy, before the page cache and sessions: it must answer, also
-    # with the database down, without them (forms/health.py).
-    "forms.health.HealthCheckMiddleware",
     # Before sessions and auth: a cached page needs neither (home/page_cache.py).
     "home.page_cache.PageCacheMiddleware",
     # One lookup per request for the pages that rich text links to (home/rich_text.py).

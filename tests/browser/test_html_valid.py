@@ -245,6 +245,8 @@ def collect(pages):
     )
     # The 500 page is rendered without a request (home.views.server_error).
     pages.html["server error"] = loader.get_template("500.html").render()
+    # And the database's outage page, also without one (home.outage).
+    pages.html["database unreachable"] = loader.get_template("503.html").render()
     collect_practice_example_states(pages)
     collect_subscription_states(pages)
     collect_open_round_states(pages)

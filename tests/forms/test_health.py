@@ -161,3 +161,12 @@ def test_only_get_and_head_are_answered_by_the_check():
     # Anything else goes on to the site like any other request.
     response = Client(raise_request_exception=False).post("/healthz")
     assert not response["Content-Type"].startswith("application/json")
+
+
+def test_the_proxy_asks_over_plain_http_by_the_servers_own_address(client, settings):
+    # Production: HTTPS redirect on, and only the site's own host names allowed.
+    settings.SECURE_SSL_REDIRECT = True
+    settings.ALLOWED_HOSTS = ["buurt.example.nl"]
+    response = client.get("/healthz", HTTP_HOST="10.0.0.12:8001")
+    assert response.status_code == 200 and response.json()["database"] == "ok"
+    assert client.get("/", HTTP_HOST="buurt.example.nl").status_code == 301  # pages still go to https
