@@ -184,7 +184,8 @@ def cluster(tmp_path_factory):
     parts = urlsplit(url)
     database = f"{parts.path.lstrip('/')}_cluster"
     cluster_url = parts._replace(path=f"/{database}").geturl()
-    with psycopg.connect(url, autocommit=True) as admin:
+    # From the maintenance database: DATABASE_URL's own database need not exist.
+    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{database}"')
 
