@@ -7,6 +7,8 @@ contact details block of home/contact_details.py, which show the settings as
 they are when the page is shown.
 """
 
+from django.conf import settings
+
 from .blocks import (
     callout,
     contact,
@@ -332,6 +334,17 @@ def privacy_content(municipality):
                 basis=PUBLIC_TASK,
                 who="Niemand. De code is alleen voor de website zelf.",
                 how_long="Enkele minuten.",
+            ),
+            *processing(
+                "Inloggen op het beheer",
+                what="""Als iemand probeert in te loggen op het beheer van deze website: het internetadres,
+                de ingevulde gebruikersnaam, de browser en het tijdstip.""",
+                why="""Zo houden we mensen tegen die een wachtwoord proberen te raden. Na tien verkeerde
+                wachtwoorden kan inloggen met die naam vanaf dat adres een kwartier niet.""",
+                basis=PUBLIC_TASK,
+                who="Alleen de beheerders van de website.",
+                # adminlogin's daily purge deletes them after this period.
+                how_long=f"{getattr(settings, 'ADMIN_LOGIN_RECORDS_DAYS', 30)} dagen.",
             ),
             heading("Met wie delen we je gegevens?"),
             paragraph(

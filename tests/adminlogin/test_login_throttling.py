@@ -90,3 +90,22 @@ def test_purge_runs_daily():
 
     entries = {entry.task.module_path: entry for entry in registered()}
     assert entries["adminlogin.tasks.purge_login_records"].interval == timedelta(hours=24)
+
+
+def test_privacy_statement_names_the_login_records_and_their_period(client, home_page, settings):
+    """The demo privacy statement says what axes keeps and for as long as the purge keeps it."""
+    from io import StringIO
+
+    from bs4 import BeautifulSoup
+
+    from home import demo as home_demo
+    from home.models import StandardPage
+
+    settings.ADMIN_LOGIN_RECORDS_DAYS = 30
+    home_demo.load(StringIO())
+    page = StandardPage.objects.get(slug="privacyverklaring")
+    html = BeautifulSoup(client.get(page.url).content.decode(), "html.parser")
+    section = next(h3 for h3 in html.find("main").find_all("h3") if h3.get_text(strip=True) == "Inloggen op het beheer")
+    text = section.find_next("ul").get_text(" ", strip=True)
+    assert "internetadres" in text and "gebruikersnaam" in text
+    assert "Hoe lang: 30 dagen." in text

@@ -233,6 +233,8 @@ def test_new_recovery_codes_replace_the_old(client, editor, two_factor):
     device, old = set_up(editor)
     log_in(client, "redacteur")
     client.post(VERIFY, {"verify-code": app_code(device)})
+    # Found under Account.
+    assert 'href="/admin/tweestapsverificatie/herstelcodes/"' in client.get("/admin/account/").content.decode()
     assert client.post(CODES + "nieuw/")["Location"] == CODES
     page = client.get(CODES).content.decode()
     new = set(StaticToken.objects.filter(device__user=editor).values_list("token", flat=True))
