@@ -1,6 +1,7 @@
 """The set-up, verify and recovery-code pages of the admin's second factor, and the superuser's reset."""
 
 import logging
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -43,7 +44,7 @@ def setup(request):
             otp_login(request, check.device)
             request.session[RECOVERY_CODES_SESSION_KEY] = codes
             logger.info("Second factor set up for admin user %s", user.pk)
-            return redirect(reverse("adminlogin_recovery_codes") + "?next=" + next_url(request))
+            return redirect(reverse("adminlogin_recovery_codes") + "?" + urlencode({"next": next_url(request)}))
         form.reject(check)
     context = {
         "form": form,

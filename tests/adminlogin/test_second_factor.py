@@ -133,7 +133,7 @@ def test_set_up_with_right_code_shows_recovery_codes_once(client, editor, two_fa
     device = TOTPDevice.objects.get(user=editor)
     response = client.post(SETUP, {"setup-code": app_code(device), "next": "/admin/pages/"})
     assert response.status_code == 302
-    assert response["Location"] == CODES + "?next=/admin/pages/"
+    assert response["Location"] == CODES + "?next=%2Fadmin%2Fpages%2F"
     device.refresh_from_db()
     assert device.confirmed
     tokens = set(StaticToken.objects.filter(device__user=editor).values_list("token", flat=True))
