@@ -55,6 +55,8 @@ from django.utils.module_loading import import_string
 from django.views.generic.edit import FormView
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from home.page_cache import CachedRouteMixin
+
 from .ratelimit import RateLimitMixin, check_rate_limit
 from .rendering import AccessibleFormMixin
 from .spam import SpamProtectionMixin, log_spam
@@ -232,8 +234,10 @@ class PublicFormHandler:
         return response if response is not None else self.render_form(request, form)
 
 
-class PublicFormPageMixin(PublicFormHandler, RoutablePageMixin):
+class PublicFormPageMixin(CachedRouteMixin, PublicFormHandler, RoutablePageMixin):
     """A Wagtail page that serves one public form; see the module docstring.
+
+    Its route is kept (``CachedRouteMixin``), never its HTML: a POST finds the page without Wagtail's lookup.
 
     Routes: the page itself (the form) and ``bedankt/`` (route name
     ``thanks``: the landing page). The page's ``get_context()`` fills both

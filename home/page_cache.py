@@ -24,6 +24,8 @@ so the same emptying keeps it right: the route to an opted-in page (which page
 a path leads to, on which site) and its rendered body (header, menu,
 breadcrumbs, content, footer; ``cached_fragment``). Only the access check, the
 ``<head>`` and what the page computes per request are then done each time.
+Form pages keep only their route (``CachedRouteMixin``): a GET of the form keeps it,
+and the POST that follows gets it without Wagtail's site and page lookup.
 
 With the page cache off (``DJANGO_PAGE_CACHE=0``) every page is rendered for
 every request, but the route, the site settings and the menu are still not
@@ -192,9 +194,26 @@ def _remember_route(request, page):
         return
     if route is None or route.page is not page or not hasattr(request, "_wagtail_site"):
         return
+    if not _view_by_name(page, route):
+        return
     page.known_unrestricted = not page.get_view_restrictions()  # read already by Wagtail's access check
     page.__dict__.pop("_view_restrictions", None)  # not kept with the route
     request.page_cache_route = pickle.dumps((request._wagtail_site, route), pickle.HIGHEST_PROTOCOL)
+
+
+def _view_by_name(page, route):
+    """Whether a routable page's view in ``route`` can be pickled: a method the page class has under its name.
+
+    Sub-page views made by a function (``forms.views.page_view``, a link with a token in its path)
+    are not: their route is looked up each time.
+    """
+    view = route.args[0] if route.args else None
+    if not callable(view):
+        return True
+    func = getattr(view, "__func__", None)
+    if func is None or getattr(view, "__self__", None) is not page:
+        return False
+    return getattr(type(page), func.__name__, None) is func
 
 
 def remembered(key, compute, timeout=None):
@@ -262,8 +281,6 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD"):
-            return self.get_response(request)
         if not is_enabled():
             token = _request_version.set(read_content_version())
             try:
@@ -271,6 +288,7 @@ class PageCacheMiddleware:
             finally:
                 _request_version.reset(token)
         if not _cacheable_request(request):
+            # Form POSTs too: the route their GET kept spares Wagtail's site and page lookup.
             return self._serve_with_route(request)
         key = _key(request)
         cached = _cached_page(key)
@@ -300,9 +318,22 @@ class PageCacheMiddleware:
         _restore_route(request, cached_route)
         response = self.get_response(request)
         route = getattr(request, "page_cache_route", None)
-        if route is not None and cached_route is None and self._storable(request, response):
-            _store(route_key, route, request.page_cache_timeout)
+        if route is not None and cached_route is None and self._route_storable(request, response):
+            _store(route_key, route, request.page_route_timeout)
         return response
+
+    @staticmethod
+    def _route_storable(request, response):
+        """Only a GET's route is kept: a POST may change content after its route was read.
+
+        The route does not depend on the answer's cookies (a form sets its CSRF cookie).
+        """
+        return (
+            getattr(request, "page_route_timeout", None)
+            and request.method == "GET"
+            and response.status_code == 200
+            and not response.streaming
+        )
 
     @staticmethod
     def _storable(request, response):
@@ -316,19 +347,18 @@ class PageCacheMiddleware:
         )
 
 
-class CachedPageMixin:
-    """For Wagtail pages whose HTML is the same for every anonymous visitor and query string.
+class CachedRouteMixin:
+    """For Wagtail pages whose route (which page a path leads to) may be kept until the next content change.
 
-    Their body (everything but the ``<head>`` and the editors' user bar) is the same for
-    logged-in visitors too: it is kept as a fragment for the requests the page cache
-    does not answer (see ``cached_fragment``).
+    Its HTML is not kept: for pages that differ per visitor, such as forms. A GET keeps the
+    route; later GETs and POSTs to the same path get it without Wagtail's site and page lookup.
     """
 
-    page_cache_timeout = 24 * 60 * 60
+    page_route_timeout = 24 * 60 * 60
 
     def serve(self, request, *args, **kwargs):
         if not getattr(request, "is_preview", False):
-            request.page_cache_timeout = self.page_cache_timeout
+            request.page_route_timeout = self.page_route_timeout
             _remember_route(request, self)
         return super().serve(request, *args, **kwargs)
 
@@ -343,3 +373,23 @@ class CachedPageMixin:
             sources = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
             self._view_restrictions = PageViewRestriction.objects.filter(page_id__in=Subquery(sources))
         return self._view_restrictions
+
+
+class CachedPageMixin(CachedRouteMixin):
+    """For Wagtail pages whose HTML is the same for every anonymous visitor and query string.
+
+    Their body (everything but the ``<head>`` and the editors' user bar) is the same for
+    logged-in visitors too: it is kept as a fragment for the requests the page cache
+    does not answer (see ``cached_fragment``).
+    """
+
+    page_cache_timeout = 24 * 60 * 60
+
+    @property
+    def page_route_timeout(self):
+        return self.page_cache_timeout
+
+    def serve(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False):
+            request.page_cache_timeout = self.page_cache_timeout
+        return super().serve(request, *args, **kwargs)
