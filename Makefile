@@ -134,7 +134,6 @@ bench: demo var/serve-secret-key
 bench-signup: $(INSTALLED) var/serve-secret-key
 	BENCH_DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python -m bench.signup_scale
 
-
 # Backups (home/backups.py): the database and the uploaded files in a new folder under
 # BACKUP_DIR (default var/backups, which `make clean` removes); KEEP=n keeps the newest n.
 #   make backup [KEEP=14]

@@ -308,9 +308,14 @@ LOGGING = {
     "loggers": {
         # Django's default handlers here ("console" with DEBUG, "mail_admins" with ADMINS) would
         # write the path unmasked; its records go to the root's handler instead.
-        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django": {"handlers": [], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"), "propagate": True},
         "django.request": {"filters": ["mask_tokens"]},
-        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False, "filters": ["mask_tokens"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["mask_tokens"],
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
