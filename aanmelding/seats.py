@@ -7,7 +7,7 @@ Each queues its mails in the same transaction (``aanmelding.mails.evenings``).
 """
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from .mails import evenings as evening_mails
@@ -42,10 +42,16 @@ def sign_up(evening, network_key="", **data):
         signup = EveningSignup(evening=locked, network_key=network_key, **data)
         if network_key:
             cap = locked.seats_per_network
-            taken = locked.signups.filter(network_key=network_key).exclude(status=EveningSignup.Status.CANCELLED)
-            if (taken.aggregate(persons=Sum("persons"))["persons"] or 0) + signup.persons > cap:
+            # Both counts in one statement: the network's persons and the seats taken.
+            counts = locked.signups.aggregate(
+                network=Sum("persons", filter=Q(network_key=network_key) & ~Q(status=EveningSignup.Status.CANCELLED)),
+                confirmed=Sum("persons", filter=Q(status=EveningSignup.Status.CONFIRMED)),
+            )
+            locked.confirmed_seats = counts["confirmed"] or 0  # what seats_left() counts
+            if (counts["network"] or 0) + signup.persons > cap:
                 raise NetworkFull(cap)
         fits = signup.persons <= locked.seats_left()
+        locked.__dict__.pop("confirmed_seats", None)  # the insert below changes it: counted afresh by later callers
         signup.status = EveningSignup.Status.CONFIRMED if fits else EveningSignup.Status.WAITLISTED
         signup.save()
         return signup
