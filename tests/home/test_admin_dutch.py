@@ -242,9 +242,15 @@ def test_the_help_menu_offers_the_dutch_manual_instead_of_wagtails_guides(client
     assert "Editor Guide" not in dashboard
     assert manual.status_code == 200
     text = visible_text(manual.content.decode())
-    for heading in ("Wie doet wat", "Voor redacteuren", "Aanmeldingen (voor behandelaars)", "Informatiebijeenkomsten"):
+    for heading in (
+        "Wie doet wat",
+        "Inloggen met een code uit de app",
+        "Voor redacteuren",
+        "Aanmeldingen (voor behandelaars)",
+        "Informatiebijeenkomsten",
+    ):
         assert heading in text
-    assert "Inloggen" not in text  # the admin page itself, not the login
+    assert "Inloggen bij" not in text  # the admin page itself, not the login page
 
 
 def test_the_manual_is_for_logged_in_users_only(client, home_page):
