@@ -83,6 +83,10 @@ CONSENT = "je toestemming. Die kun je altijd weer intrekken."
 # tests/home/test_privacy_statement.py checks that the two agree).
 CONTACT_FORM_RETENTION = "180 dagen (een half jaar)"
 
+# How many nightly backups the backup unit keeps (`--keep 14` in deploy/systemd/buurtpreventie-backup.service),
+# so how many days a backup lasts; tests/home/test_privacy_statement.py checks that the two agree.
+BACKUP_KEEP_DAYS = 14
+
 # Who sees what is said about the intake: the registration mails say it in the same words
 # (aanmelding.mails.registrations.INTAKE_WHO_SEES; tests/home/test_privacy_statement.py checks it).
 INTAKE_WHO_SEES = (
@@ -346,6 +350,19 @@ def privacy_content(municipality):
                 # adminlogin's daily purge deletes them after this period.
                 how_long=f"{getattr(settings, 'ADMIN_LOGIN_RECORDS_DAYS', 30)} dagen.",
             ),
+            *processing(
+                "Reservekopieën van de website",
+                what="""Elke nacht maken we een reservekopie (back-up) van de hele website. Daarin staan ook
+                de persoonsgegevens die hierboven staan.""",
+                why="""Zo kunnen we de website herstellen als er iets misgaat. Bijvoorbeeld als de server
+                kapotgaat.""",
+                basis="dezelfde als voor de gegevens zelf. Die staat hierboven bij elk formulier.",
+                who="""Alleen de beheerders van de server. We bewaren de reservekopieën beveiligd. Niemand
+                anders kan erbij.""",
+                how_long=f"""Elke reservekopie bewaren we {BACKUP_KEEP_DAYS} dagen. Daarna verwijderen we die.
+                Verwijderen we gegevens van de website? Dan zijn ze na hoogstens {BACKUP_KEEP_DAYS} dagen
+                ook uit de reservekopieën weg.""",
+            ),
             heading("Met wie delen we je gegevens?"),
             paragraph(
                 """We delen je gegevens alleen zoals hierboven staat. De politie krijgt alleen wat nodig
@@ -380,9 +397,10 @@ def privacy_content(municipality):
             ),
             heading("Het logboek van de webserver"),
             paragraph(
-                """Zoals elke website houdt de server een logboek bij van de adressen die bezocht worden.
-                Daarin kan ook de link naar je uitslag van de vragenlijst staan. Dat logboek bewaren we
-                hoogstens 14 dagen."""
+                """Zoals elke website houdt de server een logboek bij. Daarin staat welke pagina werd
+                geopend en wanneer. Ook je internetadres en je browser staan erin. Links uit onze mails en
+                de link naar je uitslag van de vragenlijst hebben een geheime code. Die code halen we weg
+                voordat de link in het logboek komt. Dat logboek bewaren we hoogstens 14 dagen."""
             ),
             heading("Vragen of een klacht?"),
             paragraph(
@@ -570,7 +588,12 @@ SERVICE_PAGE_FACTS = {
         "De politie krijgt alleen wat nodig is voor het intakegesprek en de samenwerking met de wijkagent",
         "Onbevestigde aanvragen (nieuwsbrief, houd mij op de hoogte) gaan na een week weg",
         "Contactformulier: de mail aan het team buurtpreventie gaat weg als de vraag is beantwoord",
-        "Logboek van de webserver: hoogstens 14 dagen bewaard",
+        "Logboek van de webserver: hoogstens 14 dagen bewaard, zonder de codes uit links "
+        "(zoals in deploy/nginx/buurtpreventie.conf en deploy/gunicorn.conf.py)",
+        f"Inlogpogingen op het beheer: {getattr(settings, 'ADMIN_LOGIN_RECORDS_DAYS', 30)} dagen bewaard "
+        "(DJANGO_ADMIN_LOGIN_RECORDS_DAYS)",
+        f"Reservekopieën: elke nacht een, elk {BACKUP_KEEP_DAYS} dagen bewaard (--keep {BACKUP_KEEP_DAYS} in "
+        "deploy/systemd/buurtpreventie-backup.service), alleen voor de beheerders van de server",
         "Contactformulier: bewaartermijn 180 dagen (op de formulierpagina); tussenevaluatie: de bewaartermijn "
         "uit de instellingen; beide alleen zichtbaar voor de behandelaars van aanmeldingen",
         "Reactietermijn op een verzoek over je gegevens: binnen een maand",

@@ -6,10 +6,12 @@ read (and its error message does not ask for consent). Who sees intake data is
 said in the same words in the statement and in the confirmation mail.
 """
 
+import re
 from io import StringIO
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core import mail
 
 from aanmelding.forms.evenings import EveningSignupForm
@@ -67,7 +69,13 @@ def facts(client, page):
 
 def test_each_processing_says_what_why_basis_who_and_how_long(client, statement):
     sections = facts(client, statement)
-    for heading in [*PROCESSINGS, "De vragenlijst over je motivatie", "Misbruik van formulieren tegengaan"]:
+    for heading in [
+        *PROCESSINGS,
+        "De vragenlijst over je motivatie",
+        "Misbruik van formulieren tegengaan",
+        "Inloggen op het beheer",
+        "Reservekopieën van de website",
+    ]:
         assert set(sections[heading]) == {"Wat we bewaren", "Waarom", "Grondslag", "Wie ziet het", "Hoe lang"}, heading
 
 
@@ -112,3 +120,44 @@ def test_who_sees_intake_data_is_said_the_same_in_statement_and_mail(
 def test_the_contact_forms_retention_is_the_one_the_statement_names(client, statement):
     how_long = facts(client, statement)["Het contactformulier"]["Hoe lang"]
     assert f"{CONTACT_RETENTION_DAYS} dagen" in how_long
+
+
+def test_the_backups_period_is_the_one_the_backup_unit_keeps(client, statement):
+    deploy = settings.BASE_DIR / "deploy" / "systemd"
+    service = (deploy / "buurtpreventie-backup.service").read_text()
+    timer = (deploy / "buurtpreventie-backup.timer").read_text()
+    (keep,) = re.findall(r"^ExecStart=.*\bbackup_site --keep (\d+)\b", service, re.MULTILINE)
+    # One backup a night, so keeping N backups keeps each for N days.
+    assert re.search(r"^OnCalendar=\*-\*-\* \d\d:\d\d:00$", timer, re.MULTILINE)
+
+    backups = facts(client, statement)["Reservekopieën van de website"]
+
+    assert home_texts.BACKUP_KEEP_DAYS == int(keep)
+    assert "Elke nacht maken we een reservekopie" in backups["Wat we bewaren"]
+    assert "persoonsgegevens" in backups["Wat we bewaren"]
+    assert f"Elke reservekopie bewaren we {keep} dagen." in backups["Hoe lang"]
+    assert f"na hoogstens {keep} dagen ook uit de reservekopieën weg" in backups["Hoe lang"]
+    assert "Alleen de beheerders van de server." in backups["Wie ziet het"]
+    assert "beveiligd" in backups["Wie ziet het"]
+    assert f"elk {keep} dagen bewaard (--keep {keep} in" in statement.local_facts
+
+
+def test_the_login_records_period_is_the_purges(client, statement):
+    days = settings.ADMIN_LOGIN_RECORDS_DAYS
+
+    assert facts(client, statement)["Inloggen op het beheer"]["Hoe lang"] == f"Hoe lang: {days} dagen."
+    assert f"Inlogpogingen op het beheer: {days} dagen bewaard" in statement.local_facts
+
+
+def test_the_web_server_log_keeps_no_link_codes_as_the_statement_says(client, statement):
+    text = " ".join(BeautifulSoup(client.get(statement.url).content.decode(), "html.parser").main.get_text().split())
+    nginx = (settings.BASE_DIR / "deploy" / "nginx" / "buurtpreventie.conf").read_text()
+    gunicorn = (settings.BASE_DIR / "deploy" / "gunicorn.conf.py").read_text()
+
+    assert "Die code halen we weg voordat de link in het logboek komt." in text
+    # nginx logs the address with the tokens (the result link's answers too) taken out, gunicorn's logger too.
+    (log_format,) = re.findall(r"^log_format buurtpreventie .*?;$", nginx, re.MULTILINE | re.DOTALL)
+    assert "$buurtpreventie_loggable_uri" in log_format
+    assert "$request " not in log_format and "$request_uri" not in log_format
+    assert "[?&]motivatie=)" in nginx
+    assert 'logger_class = "forms.log_masking.MaskingGunicornLogger"' in gunicorn
