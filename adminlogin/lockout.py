@@ -21,7 +21,7 @@ def lockout_message():
     return (
         "U hebt te vaak een verkeerd wachtwoord getypt. "
         f"Inloggen met deze naam kan vanaf dit adres {minutes} minuten niet. "
-        "Probeer het daarna opnieuw. Of vraag een beheerder om hulp."
+        "Probeer het daarna opnieuw. Of vraag de beheerder van de server om hulp."
     )
 
 
