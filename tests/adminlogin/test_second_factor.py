@@ -245,7 +245,7 @@ def test_new_recovery_codes_replace_the_old(client, editor, two_factor):
 def test_reset_command_for_a_lost_phone(client, editor, two_factor, capsys):
     set_up(editor)
     call_command("reset_admin_2fa", "redacteur")
-    assert "removed" in capsys.readouterr().out
+    assert "is gewist" in capsys.readouterr().out
     assert not TOTPDevice.objects.filter(user=editor).exists()
     assert not StaticDevice.objects.filter(user=editor).exists()
     log_in(client, "redacteur")

@@ -31,6 +31,19 @@ TEAM = secrets.token_urlsafe(32)  # team links carry a random token, not a signe
         f"/elders/{make_token('iets.nieuws', 3)}/",
         f"/aanmelden/intrekken/{WITHDRAW[:30]}/",
     ],
+    # Fixed ids: the tokens carry the time they were made, and pytest-xdist's workers must collect the same names.
+    ids=[
+        "intrekken",
+        "op-de-hoogte-bevestigen",
+        "op-de-hoogte-afmelden",
+        "annuleren",
+        "nieuwsbrief-bevestigen",
+        "nieuwsbrief-beheren",
+        "nieuwsbrief-afmelden",
+        "team",
+        "elders",
+        "afgebroken",
+    ],
 )
 def test_every_kind_of_token_in_a_path_is_masked(path):
     line = f'203.0.113.9 - - "GET {path} HTTP/1.1" 404 "https://buurt.example{path}"'

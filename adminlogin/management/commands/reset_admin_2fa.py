@@ -17,9 +17,12 @@ class Command(BaseCommand):
         try:
             user = get_user_model().objects.get_by_natural_key(username)
         except get_user_model().DoesNotExist as error:
-            raise CommandError(f"No user named {username!r}.") from error
+            raise CommandError(f"Er is geen gebruiker {username!r}.") from error
         removed = second_factor.reset(user)
         if removed:
-            self.stdout.write(f"Second factor of {username} removed; they set it up again at the next login.")
+            self.stdout.write(
+                f"De tweestapsverificatie van {username} is gewist. "
+                f"Bij de volgende keer inloggen stelt {username} de app opnieuw in."
+            )
         else:
-            self.stdout.write(f"{username} had no authenticator app set up; nothing to remove.")
+            self.stdout.write(f"{username} had geen app ingesteld. Er is niets gewist.")
