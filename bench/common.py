@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -34,3 +35,18 @@ def exit_status(work) -> int:
     except subprocess.CalledProcessError as error:
         log(f"ERROR: {' '.join(map(str, error.cmd))} failed with status {error.returncode}")
         return 1
+
+
+def run_benchmark(work) -> int:
+    """Run ``work()`` as a command: its exit status; SIGTERM (e.g. from a CI timeout) unwinds like
+    Ctrl-C, so the servers it started are always stopped; an interrupt gives 130."""
+
+    def terminate(signum, _frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGTERM, terminate)
+    try:
+        return exit_status(work)
+    except KeyboardInterrupt:
+        log("interrupted")
+        return 130

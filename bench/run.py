@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import sys
 from pathlib import Path
 
@@ -33,7 +32,7 @@ if not __package__:
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from bench.burst import BURST_CAPACITY, BURST_RESIDENTS, sign_up_burst
-from bench.common import exit_status, log
+from bench.common import log, run_benchmark
 from bench.feedback import feedback_benchmark, feedback_section
 from bench.load import choose_tool
 from bench.pages import find_fresh_pages, find_pages, measure_pages
@@ -139,17 +138,7 @@ def parse_args(argv=None):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-
-    # SIGTERM (e.g. from a CI timeout) unwinds like Ctrl-C, so the server is always stopped.
-    def terminate(signum, _frame):
-        raise KeyboardInterrupt(f"signal {signum}")
-
-    signal.signal(signal.SIGTERM, terminate)
-    try:
-        return exit_status(lambda: benchmark(args))
-    except KeyboardInterrupt:
-        log("interrupted")
-        return 130
+    return run_benchmark(lambda: benchmark(args))
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ if not __package__:
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from bench.burst import BURST_DB, BURST_PAIR_EVERY, BURST_SLUG_PREFIX, BurstResult, check_burst, loopback_address
-from bench.common import HOST, MANAGE, PYTHON, REPORT, ROOT, BenchError, exit_status, log
+from bench.common import HOST, MANAGE, PYTHON, REPORT, ROOT, BenchError, log, run_benchmark
 from bench.load import LoadResult, fmt_ms
 from bench.server import Server, command_cpu_seconds, manage_shell_json, process_tree_cpu_seconds
 from bench.smtp_sink import SmtpSink
@@ -489,16 +489,7 @@ def parse_args(argv=None):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-
-    def terminate(signum, _frame):
-        raise KeyboardInterrupt(f"signal {signum}")
-
-    signal.signal(signal.SIGTERM, terminate)
-    try:
-        return exit_status(lambda: run(args))
-    except KeyboardInterrupt:
-        log("interrupted")
-        return 130
+    return run_benchmark(lambda: run(args))
 
 
 if __name__ == "__main__":
