@@ -45,8 +45,9 @@ def log_in_with_password(page, live_server):
 
 def send_code(page, field, code):
     page.fill(field, code)
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    # Wait for the answer's page, not for the current one (which is loaded already).
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
 
 
 @VIEWPORTS
