@@ -453,8 +453,14 @@ def test_the_access_log_holds_no_token_from_a_signed_link(cluster):
         f"/aanmelden/?motivatie={secret}&x=1",
     ):
         visitor.request("GET", path)
-    log = (cluster["folder"] / "access.log").read_text()
-    lines = [line for line in log.splitlines() if line.startswith("127.0.0.4 ")]
+    # nginx writes a request's log line after its answer: wait for the last one.
+    deadline = time.monotonic() + 10
+    while True:
+        log = (cluster["folder"] / "access.log").read_text()
+        lines = [line for line in log.splitlines() if line.startswith("127.0.0.4 ")]
+        if len(lines) >= 9 or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
     assert len(lines) == 9
     assert secret not in log
     assert all("[verwijderd]" in line for line in lines), lines
