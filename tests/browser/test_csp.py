@@ -105,6 +105,23 @@ def admin_paths_for_editors():
     return editors, public
 
 
+def open_side_panel(toggle):
+    """Click a side-panel toggle until the editor's script has opened the panel.
+
+    Under load the first click can come before the script is ready to handle it, and it is then lost.
+    """
+    from playwright.sync_api import expect
+
+    for _ in range(3):
+        toggle.click()
+        try:
+            expect(toggle).to_have_attribute("aria-expanded", "true", timeout=5_000)
+            return
+        except AssertionError:
+            continue
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+
+
 def test_the_admin_and_the_userbar_run_under_their_policies(demo_site, demo_admin, live_server, csp_violations):
     page = demo_admin("redacteur")
     editors, public = admin_paths_for_editors()
@@ -120,8 +137,8 @@ def test_the_admin_and_the_userbar_run_under_their_policies(demo_site, demo_admi
         visit(page, live_server, csp_violations, path)
         toggle = page.locator('[data-side-panel-toggle="preview"]')
         if toggle.count():
-            toggle.first.click()
-            page.locator("#w-preview-iframe").wait_for()
+            open_side_panel(toggle.first)
+            page.locator("#w-preview-iframe").wait_for(timeout=30_000)
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(500)
             previews += 1
