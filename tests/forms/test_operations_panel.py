@@ -141,6 +141,8 @@ def test_the_panel_costs_the_same_queries_however_many_mails(client):
     mails("nieuwsbrief", waiting=20, failed=20)
     with CaptureQueriesContext(connection) as many:
         client.get("/admin/")
-    assert len(many) == len(few)
+    # Not more with forty mails than with one. (The first of two visits can cost one more: the
+    # session's idle deadline or a figure kept for 15 s may be written then.)
+    assert len(many) <= len(few)
     outbox_queries = [query for query in many.captured_queries if "forms_outgoingmail" in query["sql"]]
     assert len(outbox_queries) == 1
